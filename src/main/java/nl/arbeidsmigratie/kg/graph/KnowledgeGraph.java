@@ -1,0 +1,122 @@
+package nl.arbeidsmigratie.kg.graph;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+import nl.arbeidsmigratie.kg.infer.Inference;
+import nl.arbeidsmigratie.kg.load.KgInputException;
+import nl.arbeidsmigratie.kg.load.Loader;
+import nl.arbeidsmigratie.kg.load.Origins;
+import nl.arbeidsmigratie.kg.source.KgSource;
+import nl.arbeidsmigratie.kg.validate.Validation;
+import nl.arbeidsmigratie.kg.validate.Violation;
+import nl.arbeidsmigratie.kg.vocab.KG;
+
+/**
+ * The whole graph, built once: parsed, inferred, validated, then frozen. Either every step succeeds or
+ * {@link #build} throws {@link KgInputException}; no partial graph ever escapes.
+ *
+ * <p>The dataset's default graph is asserted plus inferred triples (what queries see); the named graphs
+ * {@link KG#GRAPH_ASSERTED} and {@link KG#GRAPH_INFERRED} keep the two apart.
+ */
+public final class KnowledgeGraph {
+    private final Graph ontology;
+    private final Graph asserted;
+    private final Graph inferred;
+    private final Graph all;
+    private final DatasetGraph dataset;
+    private final PrefixMapping prefixes;
+    private final BuildInfo buildInfo;
+    private final String dataVersion;
+    private final KgSource source;
+
+    private KnowledgeGraph(KgSource source, Graph ontology, Graph asserted, Graph inferred, Graph all,
+                           PrefixMapping prefixes, BuildInfo buildInfo) {
+        this.source = source;
+        this.ontology = ontology;
+        this.asserted = asserted;
+        this.inferred = inferred;
+        this.all = all;
+        this.prefixes = prefixes;
+        this.buildInfo = buildInfo;
+        this.dataVersion = buildInfo.version() + "+" + fingerprint(asserted);
+        DatasetGraph dsg = DatasetGraphFactory.create(all);
+        dsg.addGraph(NodeFactory.createURI(KG.GRAPH_ASSERTED), asserted);
+        dsg.addGraph(NodeFactory.createURI(KG.GRAPH_INFERRED), inferred);
+        dsg.prefixes().putAll(prefixes);
+        this.dataset = new DatasetGraphReadOnly(dsg);
+    }
+
+    public static KnowledgeGraph build(KgSource source) {
+        PrefixMapping prefixes = new PrefixMappingImpl();
+        Origins origins = new Origins();
+        Graph ontology = Loader.load(source, source.ontologyFiles(), prefixes, origins);
+        Graph data = Loader.load(source, source.dataFiles(), prefixes, origins);
+        Graph shapes = Loader.load(source, source.shapesFiles(), new PrefixMappingImpl(), new Origins());
+        if (ontology.isEmpty()) throw new KgInputException(source.description() + ": ontology/ holds no triples");
+
+        Graph asserted = GraphFactory.createDefaultGraph();
+        ontology.find().forEachRemaining(asserted::add);
+        data.find().forEachRemaining(asserted::add);
+        Graph inferred = Inference.infer(asserted);
+        Graph all = GraphFactory.createDefaultGraph();
+        all.getPrefixMapping().setNsPrefixes(prefixes);
+        asserted.find().forEachRemaining(all::add);
+        inferred.find().forEachRemaining(all::add);
+
+        List<Violation> violations = Validation.check(all, shapes, source.checkFiles(), source::display, origins);
+        if (!violations.isEmpty()) {
+            throw new KgInputException(violations.size() + " validation error(s):\n  "
+                    + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
+        }
+        PrefixMapping frozen = new PrefixMappingImpl().setNsPrefixes(prefixes).lock();
+        return new KnowledgeGraph(source, ontology, asserted, inferred, all, frozen, BuildInfo.load());
+    }
+
+    /** A short, stable digest of the asserted triples: changes whenever the data does. */
+    private static String fingerprint(Graph g) {
+        List<String> lines = new ArrayList<>();
+        g.find().forEachRemaining(t -> lines.add(ntriple(t)));
+        lines.sort(null);
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String l : lines) md.update(l.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ntriple(Triple t) {
+        return NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
+                + NodeFmtLib.strNT(t.getObject()) + " .\n";
+    }
+
+    public Graph ontology() { return ontology; }
+    public Graph asserted() { return asserted; }
+    public Graph inferred() { return inferred; }
+    /** Asserted plus inferred: the default graph of {@link #dataset()}. */
+    public Graph all() { return all; }
+    public DatasetGraph dataset() { return dataset; }
+    public PrefixMapping prefixes() { return prefixes; }
+    public BuildInfo buildInfo() { return buildInfo; }
+    /** pom version plus a digest of the asserted triples, e.g. {@code 0.1.0+3f2a…}. */
+    public String dataVersion() { return dataVersion; }
+    public KgSource source() { return source; }
+}

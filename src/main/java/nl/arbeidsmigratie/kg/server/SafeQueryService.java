@@ -1,0 +1,100 @@
+package nl.arbeidsmigratie.kg.server;
+
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.function.FunctionFactory;
+import org.apache.jena.sparql.function.FunctionRegistry;
+import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.apache.jena.sparql.syntax.ElementService;
+import org.apache.jena.sparql.syntax.ElementWalker;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+
+/**
+ * The SPARQL query service with the public-endpoint limits: no SERVICE, no {@code java:} extension functions,
+ * a row cap on every query form, a server-side timeout a client may only lower. Results of SELECT are
+ * materialised (within the cap) before the first byte is sent, so a timeout is an error status, not a
+ * truncated 200.
+ */
+final class SafeQueryService extends SPARQL_QueryDataset {
+    private final long timeoutMillis;
+    private final long maxRows;
+    private final FunctionRegistry functions = new NoJavaFunctions(FunctionRegistry.get());
+    private final PropertyFunctionRegistry propertyFunctions = new NoJavaPropertyFunctions(PropertyFunctionRegistry.get());
+
+    SafeQueryService(long timeoutMillis, long maxRows) {
+        this.timeoutMillis = timeoutMillis;
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        if (query.getQueryPattern() != null) {
+            ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+                @Override public void visit(ElementService el) {
+                    ServletOps.errorBadRequest("SERVICE is disabled on this endpoint: queries run on this graph only");
+                }
+            });
+        }
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        Query capped = query.cloneQuery();
+        if (!capped.isAskType() && (!capped.hasLimit() || capped.getLimit() > maxRows)) capped.setLimit(maxRows);
+        QueryExecDatasetBuilder builder = QueryExec.newBuilder().dataset(dataset).query(capped)
+                .context(action.getContext())
+                .set(ARQConstants.registryFunctions, functions)
+                .set(ARQConstants.registryPropertyFunctions, propertyFunctions)
+                .timeout(clientTimeout(action), TimeUnit.MILLISECONDS);
+        return builder.build();
+    }
+
+    /** The client's {@code timeout=} (seconds) if it is lower than the server's; never higher. */
+    private long clientTimeout(HttpAction action) {
+        String t = action.getRequestParameter("timeout");
+        if (t == null) return timeoutMillis;
+        try {
+            double seconds = Double.parseDouble(t);
+            if (seconds <= 0 || Double.isNaN(seconds)) return timeoutMillis;
+            return Math.min(timeoutMillis, (long) (seconds * 1000));
+        } catch (NumberFormatException e) {
+            ServletOps.errorBadRequest("timeout must be a number of seconds, not '" + t + "'");
+            return timeoutMillis;
+        }
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery,
+                                           String queryStringLog) {
+        if (requestQuery.isSelectType()) return new QueryExecResult(queryExec.select().rewindable());
+        return super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+    }
+
+    /** Function lookup that never loads a class named by a {@code java:} IRI: such calls are unknown functions. */
+    static final class NoJavaFunctions extends FunctionRegistry {
+        private final FunctionRegistry delegate;
+        NoJavaFunctions(FunctionRegistry delegate) { this.delegate = delegate; }
+        @Override public FunctionFactory get(String uri) { return isJava(uri) ? null : delegate.get(uri); }
+        @Override public boolean isRegistered(String uri) { return !isJava(uri) && delegate.isRegistered(uri); }
+    }
+
+    static final class NoJavaPropertyFunctions extends PropertyFunctionRegistry {
+        private final PropertyFunctionRegistry delegate;
+        NoJavaPropertyFunctions(PropertyFunctionRegistry delegate) { this.delegate = delegate; }
+        @Override public PropertyFunctionFactory get(String uri) { return isJava(uri) ? null : delegate.get(uri); }
+        @Override public boolean manages(String uri) { return !isJava(uri) && delegate.manages(uri); }
+        @Override public boolean isRegistered(String uri) { return !isJava(uri) && delegate.isRegistered(uri); }
+    }
+
+    static boolean isJava(String uri) { return uri != null && uri.regionMatches(true, 0, "java:", 0, 5); }
+}

@@ -1,0 +1,87 @@
+package nl.arbeidsmigratie.kg.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The hand-edited inputs: {@code ontology/}, {@code data/} and {@code queries/} under one root. Either the copy
+ * bundled in the jar (the default) or a directory given with {@code --source DIR}.
+ */
+public final class KgSource {
+    private static final String SHAPES_FILE = "shapes.ttl";
+    private final Path root;
+    private final String description;
+
+    private KgSource(Path root, String description) {
+        this.root = root;
+        this.description = description;
+    }
+
+    public static KgSource directory(Path dir) {
+        if (!Files.isDirectory(dir.resolve("ontology")) || !Files.isDirectory(dir.resolve("data")))
+            throw new IllegalArgumentException("--source " + dir + ": expected the folders ontology/ and data/ in it");
+        return new KgSource(dir.toAbsolutePath().normalize(), dir.toString());
+    }
+
+    /** The sources packed into the jar (or target/classes when run from the build). */
+    public static KgSource bundled() {
+        URL marker = KgSource.class.getResource("/kg/ontology");
+        if (marker == null) throw new IllegalStateException("no bundled sources (kg/ontology) on the classpath");
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return new KgSource(fs.getPath("/kg"), "bundled");
+            }
+            return new KgSource(Path.of(uri).getParent(), "bundled");
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open bundled sources: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Path> ontologyFiles() { return turtle("ontology", p -> !isShapes(p)); }
+    public List<Path> shapesFiles() { return turtle("ontology", KgSource::isShapes); }
+    public List<Path> dataFiles() { return turtle("data", p -> true); }
+    public List<Path> queryFiles() { return list("queries", ".rq"); }
+    public List<Path> checkFiles() { return list("queries/checks", "-violation.rq"); }
+
+    /** How a file is named in messages: relative to the root, e.g. {@code data/laws.ttl}. */
+    public String display(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    public String description() { return description; }
+
+    private static boolean isShapes(Path p) { return p.getFileName().toString().equals(SHAPES_FILE); }
+
+    private List<Path> turtle(String dir, java.util.function.Predicate<Path> keep) {
+        return list(dir, ".ttl").stream().filter(keep).toList();
+    }
+
+    private List<Path> list(String dir, String suffix) {
+        Path d = root.resolve(dir);
+        if (!Files.isDirectory(d)) return List.of();
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package nl.arbeidsmigratie.kg.vocab;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/** The project's ontology namespace, {@code am:}. Terms the code itself relies on; the rest live in the ontology. */
+public final class AM {
+    public static final String NS = "https://w3id.org/arbeidsmigratie/def#";
+    /** The ontology document IRI (no fragment), also served at {@code /def}. */
+    public static final String ONTOLOGY = "https://w3id.org/arbeidsmigratie/def";
+
+    public static final Node locator = term("locator");
+    public static final Node asOf = term("asOf");
+    public static final Node hasStatus = term("hasStatus");
+    public static final Node status = term("status");
+
+    private static Node term(String local) { return NodeFactory.createURI(NS + local); }
+    private AM() {}
+}

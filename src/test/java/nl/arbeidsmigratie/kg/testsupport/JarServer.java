@@ -1,0 +1,105 @@
+package nl.arbeidsmigratie.kg.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built jar ({@code target/arbeidsmigratie-kg.jar}) started as its users start it, on port 0. The port is
+ * read from the line the server prints when it listens. Integration tests share one instance per class.
+ */
+public final class JarServer implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+?:(\\d+))/");
+    private final Process process;
+    private final String base;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+    private JarServer(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("kg.jar", "target/arbeidsmigratie-kg.jar"));
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("build the jar first: " + jar);
+        return jar;
+    }
+
+    /** Runs the jar with arguments to completion and returns exit code and output (stdout + stderr). */
+    public static Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = command(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        return new Result(code, out);
+    }
+
+    public record Result(int exitCode, String output) {}
+
+    public static JarServer start(String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        args.addAll(List.of(extraArgs));
+        Process p = new ProcessBuilder(command(args.toArray(String[]::new))).redirectErrorStream(true).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        String line;
+        while ((line = r.readLine()) != null) {
+            seen.add(line);
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                JarServer s = new JarServer(p, m.group(1));
+                Thread drain = new Thread(() -> {
+                    try {
+                        String l;
+                        while ((l = r.readLine()) != null) s.output.add(l);
+                    } catch (IOException ignored) {
+                        // the process ended
+                    }
+                }, "jar-server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return s;
+            }
+            if (Instant.now().isAfter(deadline)) break;
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("server did not start:\n" + String.join("\n", seen));
+    }
+
+    private static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
+    public String base() { return base; }
+    public Process process() { return process; }
+    /** Lines the server printed after it started listening (request log and errors). */
+    public List<String> output() { synchronized (output) { return List.copyOf(output); } }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
