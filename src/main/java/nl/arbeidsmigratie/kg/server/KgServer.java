@@ -25,6 +25,7 @@ import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.linkeddata.DumpServlet;
 import nl.arbeidsmigratie.kg.linkeddata.ResourceServlet;
 import nl.arbeidsmigratie.kg.query.QueryCatalog;
+import nl.arbeidsmigratie.kg.web.WebPages;
 
 /**
  * One process serving everything: embedded Fuseki (read-only SPARQL and GSP read at {@code /kg}), the
@@ -68,6 +69,7 @@ public final class KgServer {
                 .addServlet("/def", new ResourceServlet(ctx))
                 .addServlet("/dumps/*", new DumpServlet(ctx))
                 .addServlet("/.well-known/void", new DumpServlet(ctx));
+        WebPages.install(b, ctx);
         FusekiServer fuseki = b.build();
         tune(fuseki.getJettyServer(), options);
         return new KgServer(fuseki, ctx);

@@ -2,38 +2,88 @@ package nl.arbeidsmigratie.kg.web;
 
 import static nl.arbeidsmigratie.kg.web.Html.esc;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import nl.arbeidsmigratie.kg.server.ServerContext;
 
 /** The frame every HTML page shares: head, language switch, navigation, footer with the data version. */
 public final class Layout {
+    /**
+     * Everything a page loads comes from this server; the JSON data blocks are not scripts, so no inline script
+     * is needed. CodeMirror sets inline styles, hence 'unsafe-inline' for styles only.
+     */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private Layout() {}
 
     /**
      * @param path the page's own path and query without {@code lang}, for the language switch
      * @param body already-escaped HTML
+     * @param scripts extra {@code <script>} elements (already escaped), or null
      */
     public static String page(ServerContext ctx, String lang, String title, String path, String body, String scripts) {
         String other = "nl".equals(lang) ? "en" : "nl";
         String sep = path.contains("?") ? "&" : "?";
         boolean nl = "nl".equals(lang);
-        return "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        String v = esc(Html.url(ctx.kg().buildInfo().version()));
+        return "<!DOCTYPE html>\n<html lang=\"" + esc(lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + esc(title) + " · Arbeidsmigratie KG</title>\n"
-                + "<link rel=\"stylesheet\" href=\"/assets/site.css\">\n"
+                // An empty icon: otherwise every browser asks for /favicon.ico and logs a 404.
+                + "<link rel=\"icon\" href=\"data:,\">\n"
+                + "<link rel=\"stylesheet\" href=\"/assets/site.css?v=" + v + "\">\n"
                 + "</head>\n<body>\n<a class=\"skip\" href=\"#main\">" + (nl ? "Naar de inhoud" : "Skip to content") + "</a>\n"
                 + "<header class=\"site\"><nav aria-label=\"" + (nl ? "Hoofdmenu" : "Main") + "\">"
-                + "<a class=\"brand\" href=\"/?lang=" + lang + "\">Arbeidsmigratie KG</a> "
-                + "<a href=\"/?lang=" + lang + "\">" + (nl ? "Vragen" : "Questions") + "</a> "
-                + "<a href=\"/sparql?lang=" + lang + "\">SPARQL</a> "
-                + "<a href=\"/dumps/\">" + (nl ? "Downloads" : "Downloads") + "</a> "
-                + "<a class=\"lang\" hreflang=\"" + other + "\" data-lang=\"" + other + "\" href=\"" + esc(path + sep + "lang=" + other)
-                + "\">" + (nl ? "English" : "Nederlands") + "</a>"
+                + "<a class=\"brand\" href=\"/?lang=" + lang + "\">Arbeidsmigratie KG</a>"
+                + "<ul><li><a href=\"/?lang=" + lang + "\">" + (nl ? "Vragen" : "Questions") + "</a></li>"
+                + "<li><a href=\"/sparql?lang=" + lang + "\">SPARQL</a></li>"
+                + "<li><a href=\"/dumps/?lang=" + lang + "\">Downloads</a></li>"
+                + "<li><a href=\"/id/bron/rapport?lang=" + lang + "\">" + (nl ? "Bron" : "Source") + "</a></li>"
+                + "<li><a class=\"lang\" lang=\"" + other + "\" hreflang=\"" + other + "\" data-lang=\"" + other + "\" href=\""
+                + esc(path + sep + "lang=" + other) + "\">" + (nl ? "English" : "Nederlands") + "</a></li></ul>"
                 + "</nav></header>\n<main id=\"main\">\n" + body + "\n</main>\n"
                 + "<footer class=\"site\"><p>" + (nl ? "Dataversie " : "Data version ") + "<code>" + esc(ctx.dataVersion())
                 + "</code> · " + (nl ? "gebouwd op " : "built on ") + esc(ctx.kg().buildInfo().buildDate())
-                + " · <a href=\"/id/bron/rapport\">" + (nl ? "Bron: het rapport" : "Source: the report") + "</a>"
-                + " · <a href=\"/.well-known/void\">VoID</a> · CC BY 4.0</p></footer>\n"
+                + " · <a href=\"/id/bron/rapport?lang=" + lang + "\">" + (nl ? "Bron: het rapport" : "Source: the report") + "</a>"
+                + " · <a href=\"/api/openapi.json\">API</a> · <a href=\"/.well-known/void\">VoID</a> · CC BY 4.0</p></footer>\n"
+                + "<script src=\"/assets/site.js?v=" + v + "\" defer></script>\n"
                 + (scripts == null ? "" : scripts)
                 + "</body>\n</html>\n";
+    }
+
+    /**
+     * The page language: {@code ?lang=} when valid, else the {@code lang} cookie the language switch sets, else
+     * the browser's Accept-Language, else Dutch.
+     */
+    public static String lang(HttpServletRequest req) {
+        String l = req.getParameter("lang");
+        if ("nl".equals(l) || "en".equals(l)) return l;
+        if (req.getCookies() != null) {
+            for (Cookie c : req.getCookies()) {
+                if (c.getName().equals("lang") && ("nl".equals(c.getValue()) || "en".equals(c.getValue()))) return c.getValue();
+            }
+        }
+        String al = req.getHeader("Accept-Language");
+        return al != null && al.toLowerCase().startsWith("en") ? "en" : "nl";
+    }
+
+    /** Sends a page with the headers all our HTML shares. */
+    static void send(HttpServletRequest req, HttpServletResponse res, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        res.setStatus(status);
+        res.setContentType("text/html; charset=utf-8");
+        res.setHeader("Content-Security-Policy", CSP);
+        res.setHeader("Referrer-Policy", "same-origin");
+        // The page depends on the lang cookie and Accept-Language when no ?lang= is given.
+        res.setHeader("Vary", "Cookie, Accept-Language");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setContentLength(body.length);
+        if (!"HEAD".equals(req.getMethod())) res.getOutputStream().write(body);
     }
 }

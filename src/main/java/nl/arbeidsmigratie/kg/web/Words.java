@@ -1,0 +1,79 @@
+package nl.arbeidsmigratie.kg.web;
+
+import java.util.Map;
+
+/**
+ * Dutch and English names for the column, parameter and tag names the prepared questions use. A name not listed
+ * here is shown as its words ("plannedEntryIntoForce" → "planned entry into force"), so a new query never breaks
+ * the page; adding it here only makes it read better.
+ */
+final class Words {
+    private Words() {}
+
+    private static final Map<String, String[]> WORDS = Map.ofEntries(
+            Map.entry("actor", new String[] {"Actor", "Actor"}),
+            Map.entry("addressedBy", new String[] {"Aangepakt door", "Addressed by"}),
+            Map.entry("approximate", new String[] {"Bij benadering", "Approximate"}),
+            Map.entry("aspect", new String[] {"Aspect", "Aspect"}),
+            Map.entry("assessment", new String[] {"Beoordeling", "Assessment"}),
+            Map.entry("bound", new String[] {"Grens", "Bound"}),
+            Map.entry("by", new String[] {"Door", "By"}),
+            Map.entry("cause", new String[] {"Oorzaak", "Cause"}),
+            Map.entry("characteristic", new String[] {"Kenmerk", "Characteristic"}),
+            Map.entry("citationNumber", new String[] {"Noot", "Note no."}),
+            Map.entry("claim", new String[] {"Bewering", "Claim"}),
+            Map.entry("critique", new String[] {"Kritiek", "Critique"}),
+            Map.entry("dataset", new String[] {"Dataset", "Dataset"}),
+            Map.entry("date", new String[] {"Datum", "Date"}),
+            Map.entry("description", new String[] {"Omschrijving", "Description"}),
+            Map.entry("distance", new String[] {"Afstand", "Distance"}),
+            Map.entry("effect", new String[] {"Gevolg", "Effect"}),
+            Map.entry("enforcer", new String[] {"Toezichthouder", "Enforcer"}),
+            Map.entry("eu", new String[] {"EU/EVA-arbeidsmigranten", "EU/EFTA labour migrants"}),
+            Map.entry("event", new String[] {"Gebeurtenis", "Event"}),
+            Map.entry("explicitlyUnaddressed", new String[] {"Uitdrukkelijk niet aangepakt", "Explicitly unaddressed"}),
+            Map.entry("figure", new String[] {"Cijfer", "Figure"}),
+            Map.entry("group", new String[] {"Groep", "Group"}),
+            Map.entry("issued", new String[] {"Verschenen", "Issued"}),
+            Map.entry("item", new String[] {"Punt", "Item"}),
+            Map.entry("kind", new String[] {"Soort", "Kind"}),
+            Map.entry("law", new String[] {"Wet", "Law"}),
+            Map.entry("locator", new String[] {"Vindplaats", "Locator"}),
+            Map.entry("matched", new String[] {"Gevonden in", "Matched"}),
+            Map.entry("nonEu", new String[] {"Kennismigranten van buiten de EU/EVA", "Non-EU/EFTA knowledge migrants"}),
+            Map.entry("note", new String[] {"Toelichting", "Note"}),
+            Map.entry("parent", new String[] {"Onderdeel van", "Part of"}),
+            Map.entry("period", new String[] {"Periode", "Period"}),
+            Map.entry("plannedEntryIntoForce", new String[] {"Geplande inwerkingtreding", "Planned entry into force"}),
+            Map.entry("point", new String[] {"Punt van kritiek", "Point made"}),
+            Map.entry("problem", new String[] {"Probleem", "Problem"}),
+            Map.entry("publisher", new String[] {"Uitgever", "Publisher"}),
+            Map.entry("q", new String[] {"Zoekterm", "Search term"}),
+            Map.entry("recommendation", new String[] {"Aanbeveling", "Recommendation"}),
+            Map.entry("resource", new String[] {"Onderwerp", "Item"}),
+            Map.entry("response", new String[] {"Antwoord", "Response"}),
+            Map.entry("role", new String[] {"Rol", "Role"}),
+            Map.entry("source", new String[] {"Bron", "Source"}),
+            Map.entry("status", new String[] {"Status", "Status"}),
+            Map.entry("statusDate", new String[] {"Stand per", "Status as of"}),
+            Map.entry("target", new String[] {"Betreft", "Concerns"}),
+            Map.entry("term", new String[] {"Termijn", "Term"}),
+            Map.entry("theme", new String[] {"Thema", "Theme"}),
+            Map.entry("title", new String[] {"Titel", "Title"}),
+            Map.entry("topic", new String[] {"Thema", "Theme"}),
+            Map.entry("topics", new String[] {"Thema's", "Themes"}),
+            Map.entry("type", new String[] {"Soort", "Kind"}),
+            Map.entry("unit", new String[] {"Eenheid", "Unit"}),
+            Map.entry("url", new String[] {"Adres", "URL"}),
+            Map.entry("value", new String[] {"Waarde", "Value"}),
+            Map.entry("via", new String[] {"Via", "Via"}),
+            Map.entry("work", new String[] {"Werk", "Work"}));
+
+    /** The heading of a column or the label of a parameter in the page language. */
+    static String of(String name, String lang) {
+        String[] w = WORDS.get(name);
+        if (w != null) return "en".equals(lang) ? w[1] : w[0];
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase();
+        return spaced.isEmpty() ? name : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}
