@@ -19,6 +19,7 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import nl.arbeidsmigratie.kg.query.ParameterException;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 import nl.arbeidsmigratie.kg.server.ServerContext;
+import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
  * {@code /sparql}: a SPARQL editor for researchers. Without JavaScript it is a plain form that sends the query to
@@ -144,6 +145,7 @@ final class EditorServlet extends HttpServlet {
         o.put("yes", nl ? "Ja (true)" : "Yes (true)");
         o.put("no", nl ? "Nee (false)" : "No (false)");
         o.put("triples", nl ? "Graaf (Turtle)" : "Graph (Turtle)");
+        o.put("base", KG.BASE);
         return "<script type=\"application/json\" id=\"messages\">" + safe(JSON.toStringFlat(o)) + "</script>\n";
     }
 

@@ -89,7 +89,6 @@ final class QuestionServlet extends HttpServlet {
             status = 400;
             b.append("<p class=\"error\" role=\"alert\">").append(esc(e.getMessage())).append("</p>\n");
         } catch (QueryCancelledException e) {
-            rows = null;
             status = 503;
         }
         if (status == 503) {
@@ -180,12 +179,13 @@ final class QuestionServlet extends HttpServlet {
         b.append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"answer\">\n")
                 .append("<table class=\"data sortable\" id=\"results\"><thead><tr>");
         for (String c : shown) {
-            b.append("<th scope=\"col\" data-col=\"").append(esc(c)).append("\">").append(esc(Words.of(base(c, vars), lang))).append("</th>");
+            b.append("<th scope=\"col\" data-col=\"").append(esc(c)).append("\">").append(esc(Words.of(base(c), lang))).append("</th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (Map<String, String> row : rows) {
             b.append("<tr>");
-            for (String c : shown) b.append("<td>").append(cell(g, c, row, vars, lang)).append("</td>");
+            for (String c : shown)
+                b.append(c.equals(SOURCE_COLUMN) ? "<td class=\"src\">" : "<td>").append(cell(g, c, row, vars, lang)).append("</td>");
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n</div>\n");
@@ -200,7 +200,7 @@ final class QuestionServlet extends HttpServlet {
     }
 
     /** The heading name of a column: "themeLabel" is headed "theme" when the query also returns ?theme. */
-    private static String base(String c, List<String> vars) {
+    private static String base(String c) {
         if (c.endsWith("Label") && c.length() > 5) return c.substring(0, c.length() - 5);
         return c;
     }
@@ -208,8 +208,8 @@ final class QuestionServlet extends HttpServlet {
     private static String cell(Graph g, String c, Map<String, String> row, List<String> vars, String lang) {
         String v = row.get(c);
         if (v == null) return "";
-        if (c.endsWith("Label") && vars.contains(base(c, vars))) {
-            String iri = row.get(base(c, vars));
+        if (c.endsWith("Label") && vars.contains(base(c))) {
+            String iri = row.get(base(c));
             String local = iri == null ? null : Labels.localPath(iri);
             if (local == null) return iri != null && isUrl(iri) ? "<a href=\"" + esc(iri) + "\">" + esc(v) + "</a>" : esc(v);
             return "<a href=\"" + esc(withLang(local, lang)) + "\">" + esc(v) + "</a>";
@@ -254,12 +254,15 @@ final class QuestionServlet extends HttpServlet {
         o.put("chart", q.chart());
         o.put("x", q.chartX());
         o.put("y", q.chartY() == null ? "" : q.chartY());
-        o.put("xName", Words.of(base(q.chartX(), vars), lang));
-        o.put("yName", q.chartY() == null ? "" : Words.of(base(q.chartY(), vars), lang));
         o.put("lang", lang);
         JsonArray cols = new JsonArray();
-        vars.forEach(cols::add);
+        JsonObject names = new JsonObject();
+        for (String v : vars) {
+            cols.add(v);
+            names.put(v, Words.of(base(v), lang));
+        }
         o.put("columns", cols);
+        o.put("names", names);
         JsonArray data = new JsonArray();
         for (Map<String, String> row : rows) {
             JsonArray r = new JsonArray();

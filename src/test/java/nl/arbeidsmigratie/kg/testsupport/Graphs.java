@@ -46,6 +46,8 @@ public final class Graphs {
             PREFIX cijfer: <https://w3id.org/arbeidsmigratie/id/cijfer/>
             PREFIX groep: <https://w3id.org/arbeidsmigratie/id/groep/>
             PREFIX land: <https://w3id.org/arbeidsmigratie/id/land/>
+            PREFIX dataset: <https://w3id.org/arbeidsmigratie/id/dataset/>
+            PREFIX cito: <http://purl.org/spar/cito/>
             PREFIX termijn: <https://w3id.org/arbeidsmigratie/id/termijn/>
             """;
     private static KnowledgeGraph real;

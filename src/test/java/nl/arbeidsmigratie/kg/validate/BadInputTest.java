@@ -26,9 +26,9 @@ class BadInputTest {
     void malformedTurtleNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         SourceCopy.copyOfReal(dir);
         Files.writeString(dir.resolve("data/zz-broken.ttl"), PREFIXES + "\n<https://w3id.org/arbeidsmigratie/id/x/y>\n"
-                + "    rdfs:label \"unterminated ;\n");
+                + "    rdfs:label \"a\"@nl \"b\"@en .\n");
         KgInputException e = assertThrows(KgInputException.class, () -> KnowledgeGraph.build(KgSource.directory(dir)));
-        assertTrue(e.getMessage().startsWith("data/zz-broken.ttl:4:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("data/zz-broken.ttl:5:"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,472 @@
+package nl.arbeidsmigratie.kg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Collator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.web.Browsers.Browser;
+
+/**
+ * The web page as a journalist and a researcher use it: a real headless Chromium against the built jar. Every
+ * count is checked against the prepared-question API for the same parameters, so the page cannot drift from it.
+ */
+class WebPagesBrowserIT {
+    /** The issue's own example: "Which problems did the state answer, and how far did it get?", by theme. */
+    private static final String QUESTION = "problems-responses";
+    private static final String THEME_PARAM = "theme";
+    private static final String THEME = "https://w3id.org/arbeidsmigratie/id/thema/huisvesting";
+    private static final String BAR_QUESTION = "recommendation-status";
+    private static final String TIMELINE_QUESTION = "timeline";
+
+    private static JarServer server;
+    private static Browser browser;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = JarServer.start();
+        browser = Browsers.open(true);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    @BeforeEach
+    void forgetTheLanguageChoice() {
+        d().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        d().manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    void galleryListsEveryPreparedQuestion() throws Exception {
+        JsonArray questions = JSON.parseAny(body("/api/queries")).getAsArray();
+        d().get(server.base() + "/?lang=nl");
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (WebElement card : d().findElements(By.cssSelector("li.card")))
+            shown.put(card.getDomAttribute("data-id"), card.findElement(By.cssSelector("h4 a")).getText());
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonValue v : questions) {
+            JsonObject q = v.getAsObject();
+            String id = q.getString("id");
+            ids.add(id);
+            assertEquals(q.getObj("title").getString("nl"), shown.get(id), "gallery title of " + id);
+        }
+        assertEquals(ids, shown.keySet());
+        assertTrue(ids.size() >= 10, "the gallery shows the prepared questions: " + ids);
+
+        HttpResponse<String> home = get("/?lang=nl");
+        assertEquals(home.headers().firstValue("X-Data-Version").orElseThrow(),
+                d().findElement(By.cssSelector(".intro .version code")).getText(), "the intro names the data version");
+        assertEquals("/id/bron/rapport?lang=nl",
+                d().findElement(By.cssSelector(".intro a[href^='/id/bron/rapport']")).getDomAttribute("href"));
+        Browsers.screenshot(d(), "gallery");
+
+        d().findElement(By.cssSelector("li.card[data-id='" + QUESTION + "'] h4 a")).click();
+        wait(d()).until(ExpectedConditions.urlContains("/q/" + QUESTION));
+        assertEquals(title(QUESTION, "nl"), d().findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void choosingAParameterShowsTheRowsTheApiReturns() throws Exception {
+        d().get(server.base() + "/q/" + QUESTION + "?lang=nl");
+        Select theme = new Select(d().findElement(By.id("p-" + THEME_PARAM)));
+        assertEquals("", theme.getFirstSelectedOption().getDomProperty("value"), "an optional parameter starts at 'all'");
+        assertEquals(apiRows(QUESTION, "lang=nl"), tableRows(d()).size(), "all themes: as many rows as the API");
+
+        theme.selectByValue(THEME);
+        d().findElement(By.cssSelector("form.params button[type=submit]")).click();
+        wait(d()).until(ExpectedConditions.urlContains(THEME_PARAM + "="));
+        int rows = tableRows(d()).size();
+        assertTrue(rows > 0, "the housing theme has answers");
+        assertEquals(apiRows(QUESTION, THEME_PARAM + "=" + enc(THEME) + "&lang=nl"), rows);
+        String dutch = allowedLabel(QUESTION, THEME_PARAM, THEME, "nl");
+        for (String cell : column(d(), "themeLabel")) assertEquals(dutch, cell);
+        assertFalse(d().getCurrentUrl().contains("=&") || d().getCurrentUrl().endsWith("="), "no empty parameters in the link");
+    }
+
+    @Test
+    void switchingLanguageChangesLabels() throws Exception {
+        String dutch = allowedLabel(QUESTION, THEME_PARAM, THEME, "nl");
+        String english = allowedLabel(QUESTION, THEME_PARAM, THEME, "en");
+        assertNotEquals(dutch, english);
+        d().get(server.base() + "/q/" + QUESTION + "?" + THEME_PARAM + "=" + enc(THEME) + "&lang=nl");
+        assertEquals(dutch, new Select(d().findElement(By.id("p-" + THEME_PARAM))).getFirstSelectedOption().getText());
+        assertEquals(dutch, column(d(), "themeLabel").get(0));
+        assertEquals("Thema", header(d(), "themeLabel"));
+
+        d().findElement(By.cssSelector("header.site a.lang")).click();
+        wait(d()).until(x -> "en".equals(d().findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertEquals(english, new Select(d().findElement(By.id("p-" + THEME_PARAM))).getFirstSelectedOption().getText());
+        assertEquals(english, column(d(), "themeLabel").get(0));
+        assertEquals("Theme", header(d(), "themeLabel"));
+        assertEquals(title(QUESTION, "en"), d().findElement(By.tagName("h1")).getText());
+
+        d().get(server.base() + "/");
+        assertEquals("en", d().findElement(By.tagName("html")).getDomAttribute("lang"), "the choice is remembered");
+    }
+
+    @Test
+    void permalinkReproducesTheRowsInAFreshBrowser() throws Exception {
+        d().get(server.base() + "/q/" + QUESTION + "?lang=en");
+        new Select(d().findElement(By.id("p-" + THEME_PARAM))).selectByValue(THEME);
+        d().findElement(By.cssSelector("form.params button[type=submit]")).click();
+        wait(d()).until(ExpectedConditions.urlContains(THEME_PARAM + "="));
+        String permalink = d().findElement(By.id("permalink")).getDomProperty("value");
+        assertTrue(permalink.startsWith(server.base() + "/q/" + QUESTION + "?") && permalink.contains("lang=en"), permalink);
+        List<String> rows = rowTexts(d());
+        assertFalse(rows.isEmpty());
+
+        d().findElement(By.id("copy-link")).click();
+        wait(d()).until(x -> !d().findElement(By.id("copy-status")).getText().isBlank());
+
+        try (Browser fresh = Browsers.open(true)) {
+            fresh.driver.get(permalink);
+            assertEquals(rows, rowTexts(fresh.driver));
+            assertEquals(THEME, new Select(fresh.driver.findElement(By.id("p-" + THEME_PARAM)))
+                    .getFirstSelectedOption().getDomProperty("value"));
+            assertEquals("en", fresh.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+        }
+    }
+
+    @Test
+    void csvDownloadParses() throws Exception {
+        d().get(server.base() + "/q/" + QUESTION + "?" + THEME_PARAM + "=" + enc(THEME) + "&lang=en");
+        List<String> shown = column(d(), "problemLabel");
+        String href = d().findElement(By.id("download-csv")).getDomProperty("href");
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<List<String>> table = parseCsv(csv.body());
+        JsonObject json = JSON.parse(body("/api/queries/" + QUESTION + "?" + THEME_PARAM + "=" + enc(THEME) + "&lang=en"));
+        List<String> vars = new ArrayList<>();
+        json.getObj("head").get("vars").getAsArray().forEach(v -> vars.add(v.getAsString().value()));
+        assertEquals(vars, table.get(0), "CSV header = the query's columns");
+        int labelColumn = vars.indexOf("problemLabel");
+        List<String> fromCsv = table.subList(1, table.size()).stream().map(r -> r.get(labelColumn)).toList();
+        assertEquals(shown, fromCsv, "the CSV holds the rows of the table, in order");
+
+        String jsonHref = d().findElement(By.id("download-json")).getDomProperty("href");
+        JsonObject downloaded = JSON.parse(HTTP.send(HttpRequest.newBuilder(URI.create(jsonHref)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
+        assertEquals(shown.size(), downloaded.getObj("results").get("bindings").getAsArray().size());
+    }
+
+    @Test
+    void editorRunsAQuery() throws Exception {
+        String example = null;
+        for (JsonValue v : JSON.parseAny(body("/api/queries")).getAsArray())
+            if (example == null && v.getAsObject().get("parameters").getAsArray().isEmpty()) example = v.getAsObject().getString("id");
+        assertTrue(example != null, "some prepared question has no parameters");
+
+        d().get(server.base() + "/sparql?lang=en");
+        wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror-code")));
+        assertTrue(codeMirror().contains("PREFIX am: <https://w3id.org/arbeidsmigratie/def#>"), "the graph's prefixes are inserted");
+        assertTrue(d().findElements(By.cssSelector(".CodeMirror .cm-keyword")).size() > 0, "syntax is highlighted");
+
+        new Select(d().findElement(By.id("example"))).selectByValue(example);
+        d().findElement(By.id("run")).click();
+        wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#editor-table")));
+        int rows = d().findElements(By.cssSelector("#editor-table tbody tr")).size();
+        assertEquals(apiRows(example, "lang=en"), rows, "the example gives the prepared question's rows");
+        Browsers.screenshot(d(), "editor");
+
+        String count = "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }";
+        d().executeScript("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0])", count);
+        d().findElement(By.id("run")).click();
+        wait(d()).until(x -> d().findElements(By.cssSelector("#editor-table th")).size() == 1
+                && d().findElement(By.cssSelector("#editor-table th")).getText().startsWith("triples"));
+        JsonObject direct = JSON.parse(HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql?query=" + enc(count)))
+                .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString()).body());
+        String expected = direct.getObj("results").get("bindings").getAsArray().get(0).getAsObject()
+                .getObj("triples").getString("value");
+        assertEquals(expected, d().findElement(By.cssSelector("#editor-table tbody td")).getText());
+
+        String link = d().findElement(By.id("query-link")).getDomProperty("href");
+        assertTrue(link.startsWith(server.base() + "/sparql?query="), link);
+        d().get(link);
+        wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror-code")));
+        assertEquals(count, codeMirror().trim(), "the link reproduces the query");
+    }
+
+    @Test
+    void pageWithoutJavaScriptShowsTheTable() throws Exception {
+        String path = "/q/" + QUESTION + "?" + THEME_PARAM + "=" + enc(THEME) + "&lang=en";
+        int expected = apiRows(QUESTION, THEME_PARAM + "=" + enc(THEME) + "&lang=en");
+        HttpResponse<String> page = get(path);
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("<h1>" + Html.esc(title(QUESTION, "en")) + "</h1>"), "the question is in the HTML");
+        Matcher body = Pattern.compile("<table[^>]*id=\"results\".*?<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(html);
+        assertTrue(body.find(), "the HTML holds the results table");
+        assertEquals(expected, body.group(1).split("<tr>", -1).length - 1, "server-rendered rows = API rows");
+
+        try (Browser noJs = Browsers.open(false)) {
+            noJs.driver.get(server.base() + path);
+            assertEquals(expected, tableRows(noJs.driver).size());
+            assertFalse(noJs.driver.findElement(By.id("table-filter")).isDisplayed(), "JS-only controls stay hidden");
+            assertTrue(noJs.driver.findElement(By.id("download-csv")).isDisplayed(), "downloads work without JS");
+            assertFalse(noJs.driver.findElement(By.id("chart")).isDisplayed());
+        }
+    }
+
+    @Test
+    void distributionIsDrawnAsABarChart() throws Exception {
+        d().get(server.base() + "/q/" + BAR_QUESTION + "?lang=en");
+        wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg rect")));
+        String x = chartSetting(BAR_QUESTION, "chart_x");
+        Set<String> categories = new LinkedHashSet<>();
+        for (JsonValue b : apiBindings(BAR_QUESTION, "lang=en")) {
+            JsonObject row = b.getAsObject();
+            if (row.hasKey(x)) categories.add(row.getObj(x).getString("value"));
+        }
+        assertEquals(categories.size(), d().findElements(By.cssSelector("#chart svg rect")).size(), "one bar per " + x);
+        String svgText = d().findElement(By.cssSelector("#chart svg")).getText();
+        for (String c : categories) if (c.length() < 20) assertTrue(svgText.contains(c), "bar label " + c);
+        assertFalse(d().findElement(By.id("chart-caption")).getText().isBlank());
+        Browsers.screenshot(d(), "question-bar-chart");
+    }
+
+    @Test
+    void datedAnswerIsDrawnAsATimeline() throws Exception {
+        d().get(server.base() + "/q/" + TIMELINE_QUESTION + "?lang=en");
+        wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg circle")));
+        String x = chartSetting(TIMELINE_QUESTION, "chart_x");
+        String y = chartSetting(TIMELINE_QUESTION, "chart_y");
+        Set<String> events = new LinkedHashSet<>();
+        for (JsonValue b : apiBindings(TIMELINE_QUESTION, "lang=en")) {
+            JsonObject row = b.getAsObject();
+            if (row.hasKey(x) && row.getObj(x).getString("value").matches("\\d{4}(-\\d{2}){0,2}.*"))
+                events.add(row.getObj(x).getString("value") + "|" + (row.hasKey(y) ? row.getObj(y).getString("value") : ""));
+        }
+        assertEquals(events.size(), d().findElements(By.cssSelector("#chart svg circle")).size(), "one dot per dated event");
+        Browsers.screenshot(d(), "question-timeline");
+    }
+
+    @Test
+    void resourcePageSharesTheSiteLook() throws Exception {
+        d().get(server.base() + "/id/bron/rapport?lang=en");
+        assertEquals("rgba(21, 64, 110, 1)", d().findElement(By.cssSelector("header.site")).getCssValue("background-color"),
+                "site.css is applied");
+        assertFalse(d().findElement(By.tagName("h1")).getText().isBlank());
+        Browsers.screenshot(d(), "resource");
+    }
+
+    @Test
+    void pagesLoadNothingFromAnotherHostAndStaySmall() throws Exception {
+        StringBuilder report = new StringBuilder("page\tresources\tdecoded kB\ttransferred kB\n");
+        for (String path : List.of("/?lang=en", "/q/" + QUESTION + "?lang=en", "/q/" + BAR_QUESTION + "?lang=en",
+                "/q/" + TIMELINE_QUESTION + "?lang=en", "/sparql?lang=en", "/id/bron/rapport?lang=en")) {
+            d().get(server.base() + path);
+            wait(d()).until(x -> "complete".equals(d().executeScript("return document.readyState")));
+            @SuppressWarnings("unchecked")
+            List<String> urls = (List<String>) d().executeScript(
+                    "return performance.getEntriesByType('resource').map(e => e.name)");
+            for (String u : urls) assertTrue(u.startsWith(server.base() + "/"), path + " loads " + u);
+            long decoded = ((Number) d().executeScript("return [performance.getEntriesByType('navigation')[0]]"
+                    + ".concat(performance.getEntriesByType('resource')).reduce((s, e) => s + e.decodedBodySize, 0)")).longValue();
+            long transferred = ((Number) d().executeScript("return [performance.getEntriesByType('navigation')[0]]"
+                    + ".concat(performance.getEntriesByType('resource')).reduce((s, e) => s + e.encodedBodySize, 0)")).longValue();
+            report.append(path).append('\t').append(urls.size()).append('\t').append(decoded / 1024).append('\t')
+                    .append(transferred / 1024).append('\n');
+            long limit = path.startsWith("/sparql") ? 700 * 1024 : 300 * 1024;
+            assertTrue(decoded < limit, path + " weighs " + decoded / 1024 + " kB");
+        }
+        Path dir = Path.of(System.getProperty("kg.artifacts", "target/test-artifacts"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("page-sizes.tsv"), report);
+    }
+
+    @Test
+    void questionPageFitsAPhoneScreen() throws Exception {
+        d().manage().window().setSize(new Dimension(390, 844));
+        d().get(server.base() + "/q/" + BAR_QUESTION + "?lang=nl");
+        wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg rect")));
+        long pageWidth = ((Number) d().executeScript("return document.documentElement.scrollWidth")).longValue();
+        long viewport = ((Number) d().executeScript("return document.documentElement.clientWidth")).longValue();
+        assertTrue(pageWidth <= viewport, "the page does not scroll sideways (" + pageWidth + " > " + viewport + "); the table does");
+        Browsers.screenshot(d(), "question-phone");
+    }
+
+    @Test
+    void tableSortsAndFilters() throws Exception {
+        d().get(server.base() + "/q/" + QUESTION + "?lang=en");
+        d().findElement(By.cssSelector("th[data-col='themeLabel'] button")).click();
+        assertEquals("ascending", d().findElement(By.cssSelector("th[data-col='themeLabel']")).getDomAttribute("aria-sort"));
+        List<String> themes = column(d(), "themeLabel");
+        List<String> sorted = new ArrayList<>(themes);
+        Collator collator = Collator.getInstance(Locale.ENGLISH);
+        collator.setStrength(Collator.PRIMARY);
+        sorted.sort((a, b) -> a.isEmpty() ? (b.isEmpty() ? 0 : 1) : b.isEmpty() ? -1 : collator.compare(a, b));
+        assertEquals(sorted, themes);
+
+        String english = allowedLabel(QUESTION, THEME_PARAM, THEME, "en");
+        int total = tableRows(d()).size();
+        d().findElement(By.id("table-filter")).sendKeys(english);
+        List<WebElement> visible = d().findElements(By.cssSelector("#results tbody tr:not([hidden])"));
+        assertTrue(visible.size() > 0 && visible.size() < total, visible.size() + " of " + total);
+        for (WebElement r : visible) assertTrue(r.getText().toLowerCase().contains(english.toLowerCase()));
+        assertTrue(d().findElement(By.id("row-count")).getText().startsWith(visible.size() + " of " + total));
+    }
+
+    @Test
+    void unknownQuestionIsNotFoundAndABadParameterIsExplained() throws Exception {
+        assertEquals(404, get("/q/no-such-question?lang=en").statusCode());
+        HttpResponse<String> bad = get("/q/" + QUESTION + "?" + THEME_PARAM + "=" + enc("https://example.org/x") + "&lang=en");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("class=\"error\"") && bad.body().contains(THEME_PARAM), "the page says which parameter");
+        assertEquals(404, get("/assets/nothing.js").statusCode());
+        assertEquals(404, get("/assets/codemirror/package.json").statusCode(), "only CSS, JS and SVG are served");
+        assertFalse(get("/assets/%2e%2e/kg/data/sources.ttl").body().contains("@prefix"), "no way out of the asset folders");
+        HttpResponse<String> css = get("/assets/site.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+    }
+
+    // ---- helpers
+
+    private static ChromeDriver d() { return browser.driver; }
+
+    private static WebDriverWait wait(ChromeDriver driver) { return new WebDriverWait(driver, Duration.ofSeconds(15)); }
+
+    private static List<WebElement> tableRows(ChromeDriver driver) {
+        return driver.findElements(By.cssSelector("#results tbody tr"));
+    }
+
+    private static List<String> rowTexts(ChromeDriver driver) {
+        return tableRows(driver).stream().map(WebElement::getText).toList();
+    }
+
+    /** The text of every cell of one result column, found by its data-col heading. */
+    private static List<String> column(ChromeDriver driver, String col) {
+        List<WebElement> heads = driver.findElements(By.cssSelector("#results thead th"));
+        int index = -1;
+        for (int i = 0; i < heads.size(); i++) if (col.equals(heads.get(i).getDomAttribute("data-col"))) index = i;
+        assertTrue(index >= 0, "column " + col + " is shown");
+        List<String> cells = new ArrayList<>();
+        for (WebElement r : tableRows(driver)) cells.add(r.findElements(By.tagName("td")).get(index).getText());
+        return cells;
+    }
+
+    private static String header(ChromeDriver driver, String col) {
+        return driver.findElement(By.cssSelector("#results th[data-col='" + col + "']")).getText().replaceAll("[\\s↕↑↓]+$", "");
+    }
+
+    private static String codeMirror() {
+        return (String) d().executeScript("return document.querySelector('.CodeMirror').CodeMirror.getValue()");
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String body(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
+    }
+
+    private static JsonArray apiBindings(String id, String query) throws IOException, InterruptedException {
+        return JSON.parse(body("/api/queries/" + id + "?" + query)).getObj("results").get("bindings").getAsArray();
+    }
+
+    private static int apiRows(String id, String query) throws IOException, InterruptedException {
+        return apiBindings(id, query).size();
+    }
+
+    private static JsonObject description(String id) throws IOException, InterruptedException {
+        for (JsonValue v : JSON.parseAny(body("/api/queries")).getAsArray())
+            if (id.equals(v.getAsObject().getString("id"))) return v.getAsObject();
+        throw new AssertionError("no prepared question " + id);
+    }
+
+    private static String title(String id, String lang) throws IOException, InterruptedException {
+        return description(id).getObj("title").getString(lang);
+    }
+
+    private static String allowedLabel(String id, String param, String value, String lang) throws IOException, InterruptedException {
+        for (JsonValue p : description(id).get("parameters").getAsArray()) {
+            if (!param.equals(p.getAsObject().getString("name"))) continue;
+            for (JsonValue a : p.getAsObject().get("allowedValues").getAsArray())
+                if (value.equals(a.getAsObject().getString("value"))) return a.getAsObject().getObj("label").getString(lang);
+        }
+        throw new AssertionError(value + " is not an allowed value of " + id + "/" + param);
+    }
+
+    /** chart_x / chart_y from the query's own header, via the jar's resources (the API has only the kind). */
+    private static String chartSetting(String id, String key) throws IOException {
+        try (var jar = new java.util.jar.JarFile(JarServer.jar().toFile())) {
+            String text = new String(jar.getInputStream(jar.getEntry("kg/queries/" + id + ".rq")).readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("^#\\+ " + key + ":\\s*(\\S+)", Pattern.MULTILINE).matcher(text);
+            assertTrue(m.find(), id + " has " + key);
+            return m.group(1);
+        }
+    }
+
+    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') { field.append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.append(c);
+            } else if (c == '"') quoted = true;
+            else if (c == ',') { row.add(field.toString()); field.setLength(0); }
+            else if (c == '\r') continue;
+            else if (c == '\n') { row.add(field.toString()); field.setLength(0); rows.add(row); row = new ArrayList<>(); }
+            else field.append(c);
+        }
+        if (field.length() > 0 || !row.isEmpty()) { row.add(field.toString()); rows.add(row); }
+        return rows;
+    }
+}
