@@ -11,7 +11,8 @@
   var SVG = 'http://www.w3.org/2000/svg';
   // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
   var COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D1F', '#333333'];
-  var CHAR = 7; // rough width of one 13px character, to size the label column
+  var GREY = '#b3bac3';
+  var NONE = nl ? '(geen)' : '(none)';
 
   function col(name) { return spec.columns.indexOf(name); }
   function name(c) { return (spec.names && spec.names[c]) || c; }
@@ -25,7 +26,8 @@
   function titled(e, text) { e.appendChild(el('title', {}, text)); return e; }
   function toNumber(s) {
     if (s === undefined || s === null || s === '') return NaN;
-    var m = String(s).replace(/\u00a0|\s/g, '').match(/-?\d+(?:[.,]\d+)?/);
+    // Only a value that starts with its number: "73 (low income)" is 73, "Poland (32)" is no number.
+    var m = String(s).replace(/\u00a0/g, ' ').trim().match(/^-?\d+(?:[.,]\d+)?/);
     return m ? parseFloat(m[0].replace(',', '.')) : NaN;
   }
   function isNumber(s) { return s !== '' && !isNaN(Number(s)); }
@@ -55,18 +57,33 @@
     text.appendChild(el('title', {}, full));
   }
 
+  /* The widest of these texts as the chart's CSS draws them (the figure must be shown). */
+  function measure(texts) {
+    var probe = svgFor(10, 10);
+    probe.style.position = 'absolute';
+    probe.style.visibility = 'hidden';
+    figure.appendChild(probe);
+    var widest = 0;
+    texts.forEach(function (t) {
+      var text = probe.appendChild(el('text', {}, t));
+      widest = Math.max(widest, text.getComputedTextLength ? text.getComputedTextLength() : t.length * 7);
+    });
+    figure.removeChild(probe);
+    return widest;
+  }
+
   function svgFor(width, height) {
     return el('svg', { viewBox: '0 0 ' + width + ' ' + height, width: width, height: height,
       role: 'img', 'aria-labelledby': 'chart-caption', preserveAspectRatio: 'xMinYMin meet' });
   }
 
-  function legend(entries) {
+  function legend(entries, colours) {
     var ul = document.createElement('ul');
     ul.className = 'legend';
     entries.forEach(function (entry, i) {
       var li = document.createElement('li');
       var sw = document.createElement('span');
-      sw.style.background = COLORS[i % COLORS.length];
+      sw.style.background = colours ? colours[i] : COLORS[i % COLORS.length];
       sw.setAttribute('aria-hidden', 'true');
       li.appendChild(sw);
       li.appendChild(document.createTextNode(entry));
@@ -76,10 +93,10 @@
   }
 
   /* Horizontal bars: one row per category, one or more segments per row (stacked) or sub-bars (grouped). */
-  function bars(width, categories, series, mode) {
-    // Room for the longest label (roughly), at most 42% of the width; fit() shortens what still does not fit.
-    var labelChars = Math.max.apply(null, categories.map(function (c) { return c.label.length; }).concat([6]));
-    var labelW = Math.min(Math.round(width * 0.42), labelChars * CHAR + 12);
+  function bars(width, categories, series, mode, colours) {
+    var colour = function (s) { return colours ? colours[s] : COLORS[s % COLORS.length]; };
+    // Room for the longest label, at most 42% of the width; fit() shortens what still does not fit.
+    var labelW = Math.min(Math.round(width * 0.42), measure(categories.map(function (c) { return c.label; })) + 14);
     var perRow = mode === 'grouped' ? series.length : 1;
     var barH = 18, gap = 10, top = 6, axisH = 24;
     var rowH = perRow * barH + gap;
@@ -110,11 +127,11 @@
         var rect;
         if (mode === 'grouped') {
           rect = el('rect', { x: labelW, y: y0 + s * barH, width: Math.max(1, x(v) - labelW), height: barH - 3,
-            fill: COLORS[s % COLORS.length] });
+            fill: colour(s) });
           svg.appendChild(el('text', { x: x(v) + 4, y: y0 + s * barH + barH - 7, 'class': 'muted' }, fmt(v)));
         } else {
           rect = el('rect', { x: x(acc), y: y0, width: Math.max(1, x(acc + v) - x(acc)), height: barH,
-            fill: COLORS[(mode === 'stacked' ? s : 0) % COLORS.length] });
+            fill: colour(mode === 'stacked' ? s : 0) });
           acc += v;
         }
         svg.appendChild(titled(rect, c.label + (series[s] ? ' — ' + series[s] : '') + ': ' + fmt(v)));
@@ -150,18 +167,22 @@
     if (xi < 0 || yi < 0) return null;
     var series = [], groups = new Map();
     spec.rows.forEach(function (r) {
-      var s = r[yi] || (nl ? '(geen)' : '(none)');
+      var s = r[yi] || NONE;
       if (series.indexOf(s) < 0) series.push(s);
       var key = r[xi] || (nl ? '(onbekend)' : '(unknown)');
       if (!groups.has(key)) groups.set(key, new Map());
       var m = groups.get(key);
       m.set(s, (m.get(s) || 0) + 1);
     });
+    // Rows without a value come last, in grey: they are the gaps, not one more kind.
+    var none = series.indexOf(NONE);
+    if (none >= 0) series.push(series.splice(none, 1)[0]);
     var categories = Array.from(groups, function (e) {
       return { label: e[0], values: series.map(function (s) { return e[1].get(s) || 0; }) };
     }).sort(function (a, b) { return a.label.localeCompare(b.label); });
+    var colours = series.map(function (s, i) { return s === NONE ? GREY : COLORS[i % COLORS.length]; });
     caption(name(spec.y) + (nl ? ' per ' : ' by ') + name(spec.x).toLowerCase() + (nl ? ' (aantal rijen)' : ' (number of rows)'));
-    return [bars(width, categories, series, 'stacked'), legend(series)];
+    return [bars(width, categories, series, 'stacked', colours), legend(series, colours)];
   }
 
   /* grouped: per chart_x, one bar for each numeric column named in chart_y (e.g. the two groups of Table 1). */
@@ -169,13 +190,20 @@
     var xi = col(spec.x);
     var ys = spec.y.split(/[\s,]+/).filter(function (c) { return col(c) >= 0; });
     if (xi < 0 || !ys.length) return null;
+    var ui = col('unit');
     var categories = spec.rows.map(function (r) {
-      return { label: r[xi], values: ys.map(function (c) { return toNumber(r[col(c)]); }) };
+      return { label: r[xi], unit: ui >= 0 ? r[ui] : '', values: ys.map(function (c) { return toNumber(r[col(c)]); }) };
     }).filter(function (c) { return c.values.some(function (v) { return !isNaN(v); }); });
+    // Bars side by side only compare like with like: keep the rows in the most common unit.
+    var units = new Map();
+    categories.forEach(function (c) { units.set(c.unit, (units.get(c.unit) || 0) + 1); });
+    var unit = Array.from(units).sort(function (a, b) { return b[1] - a[1]; })[0];
+    categories = categories.filter(function (c) { return !unit || c.unit === unit[0]; });
     if (!categories.length) return null;
     categories.forEach(function (c) { c.values = c.values.map(function (v) { return isNaN(v) ? 0 : v; }); });
     var names = ys.map(name);
-    caption(names.join(nl ? ' en ' : ' and ') + (nl ? ' per ' : ' by ') + name(spec.x).toLowerCase());
+    caption(names.join(nl ? ' en ' : ' and ') + (nl ? ' per ' : ' by ') + name(spec.x).toLowerCase()
+      + (unit && unit[0] ? ' (' + unit[0] + ')' : ''));
     return [bars(width, categories, names, 'grouped'), legend(names)];
   }
 

@@ -27,8 +27,8 @@
   var text = function () { return editor ? editor.getValue() : textarea.value; };
   var setText = function (q) { if (editor) editor.setValue(q); else textarea.value = q; };
   if (editor) {
-    // The prefixes fill the first screen: start where the query itself is.
-    editor.setCursor(editor.lineCount(), 0);
+    // In the starting query the prefixes fill the first screen: begin where the query itself is.
+    if (textarea.dataset.cursor === 'end') editor.setCursor(editor.lineCount(), 0);
     // The label points at the hidden textarea; let it focus the editor instead.
     var label = doc.querySelector('label[for="query"]');
     if (label) label.addEventListener('click', function () { editor.focus(); });
@@ -66,6 +66,17 @@
     return iri;
   };
 
+  // IRIs read as prefixed names (am:Problem), the way the query itself writes them.
+  var namespaces = Object.keys(words.prefixes || {}).map(function (p) { return [p, words.prefixes[p]]; })
+    .sort(function (a, b) { return b[1].length - a[1].length; });
+  var shortIri = function (iri) {
+    for (var i = 0; i < namespaces.length; i++) {
+      var ns = namespaces[i][1];
+      if (iri.indexOf(ns) === 0 && /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(iri.slice(ns.length))) return namespaces[i][0] + ':' + iri.slice(ns.length);
+    }
+    return iri;
+  };
+
   var table = function (json) {
     var vars = json.head.vars;
     var t = doc.createElement('table');
@@ -88,10 +99,12 @@
         if (cell.type === 'uri') {
           var a = doc.createElement('a');
           a.href = href(cell.value);
-          a.textContent = cell.value;
+          a.textContent = shortIri(cell.value);
+          a.title = cell.value;
           td.appendChild(a);
         } else {
           td.textContent = cell.value;
+          if (cell.value.length > 60) td.className = 'long';
           if (cell['xml:lang']) {
             td.lang = cell['xml:lang'];
             var small = doc.createElement('small');

@@ -41,7 +41,8 @@ final class EditorServlet extends HttpServlet {
         String example = req.getParameter("example");
         if ((query == null || query.isBlank()) && example != null && ctx.catalog().get(example) != null)
             query = exampleText(ctx.catalog().get(example), lang);
-        if (query == null || query.isBlank()) query = prefixes() + "\nSELECT ?thing ?label WHERE {\n  ?thing rdfs:label ?label .\n"
+        boolean blank = query == null || query.isBlank();
+        if (blank) query = prefixes() + "\nSELECT ?thing ?label WHERE {\n  ?thing rdfs:label ?label .\n"
                 + "  FILTER(lang(?label) = \"" + lang + "\")\n}\nLIMIT 20\n";
         String v = esc(Html.url(ctx.kg().buildInfo().version()));
         String cm = "/assets/codemirror/";
@@ -63,7 +64,8 @@ final class EditorServlet extends HttpServlet {
         b.append("</select> <noscript>").append(nl ? "(voorbeelden kiezen werkt met JavaScript; of open /sparql?example=ID)"
                 : "(picking examples needs JavaScript; or open /sparql?example=ID)").append("</noscript></p>\n");
         b.append("<p><label for=\"query\">").append(nl ? "Vraag (SPARQL)" : "Query (SPARQL)").append("</label>\n")
-                .append("<textarea id=\"query\" name=\"query\" rows=\"18\" spellcheck=\"false\" autocapitalize=\"off\">")
+                .append("<textarea id=\"query\" name=\"query\" rows=\"18\" spellcheck=\"false\" autocapitalize=\"off\"")
+                .append(blank ? " data-cursor=\"end\"" : "").append(">")
                 .append(esc(query)).append("</textarea></p>\n");
         b.append("<p class=\"actions\"><label for=\"format\" class=\"no-js\">").append(nl ? "Formaat" : "Format")
                 .append("</label> <select id=\"format\" name=\"format\" class=\"no-js\"><option value=\"json\">JSON</option>")
@@ -134,7 +136,7 @@ final class EditorServlet extends HttpServlet {
     }
 
     /** The words editor.js shows, in the page language. */
-    private static String messages(String lang) {
+    private String messages(String lang) {
         boolean nl = "nl".equals(lang);
         JsonObject o = new JsonObject();
         o.put("running", nl ? "Bezig…" : "Running…");
@@ -146,6 +148,9 @@ final class EditorServlet extends HttpServlet {
         o.put("no", nl ? "Nee (false)" : "No (false)");
         o.put("triples", nl ? "Graaf (Turtle)" : "Graph (Turtle)");
         o.put("base", KG.BASE);
+        JsonObject prefixes = new JsonObject();
+        ctx.kg().prefixes().getNsPrefixMap().forEach(prefixes::put);
+        o.put("prefixes", prefixes);
         return "<script type=\"application/json\" id=\"messages\">" + safe(JSON.toStringFlat(o)) + "</script>\n";
     }
 

@@ -44,6 +44,7 @@ final class QuestionServlet extends HttpServlet {
     private static final String SOURCE_COLUMN = "source";
     private static final Node SCHEMA_URL = NodeFactory.createURI("https://schema.org/url");
     private static final int MAX_CACHED = 5_000;
+    private static final int LONG_TEXT = 60;
 
     private final ServerContext ctx;
     /** The graph never changes while the server runs, and parameter values are a closed set: answers are kept. */
@@ -184,8 +185,12 @@ final class QuestionServlet extends HttpServlet {
         b.append("</tr></thead>\n<tbody>\n");
         for (Map<String, String> row : rows) {
             b.append("<tr>");
-            for (String c : shown)
-                b.append(c.equals(SOURCE_COLUMN) ? "<td class=\"src\">" : "<td>").append(cell(g, c, row, vars, lang)).append("</td>");
+            for (String c : shown) {
+                String v = row.get(c);
+                // Long texts get a wider column, so a row does not grow into a narrow tower.
+                String cls = c.equals(SOURCE_COLUMN) ? " class=\"src\"" : v != null && v.length() > LONG_TEXT ? " class=\"long\"" : "";
+                b.append("<td").append(cls).append(">").append(cell(g, c, row, vars, lang)).append("</td>");
+            }
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n</div>\n");

@@ -17,6 +17,7 @@ class GracefulStopIT {
     @Test
     void inFlightRequestFinishesOnStop() throws Exception {
         try (JarServer server = JarServer.start()) {
+            assertEquals(200, get(server.base() + "/$/ping").statusCode());
             String slow = "SELECT (COUNT(*) AS ?n) { ?a a ?t . ?b a ?u . FILTER(?t != ?u) }";
             CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -25,7 +26,7 @@ class GracefulStopIT {
                     throw new RuntimeException(e);
                 }
             });
-            Thread.sleep(700);
+            Thread.sleep(1500);
             server.process().destroy();
             HttpResponse<String> r = inFlight.join();
             assertEquals(200, r.statusCode(), r.body());

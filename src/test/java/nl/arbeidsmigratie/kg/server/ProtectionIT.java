@@ -163,7 +163,7 @@ class ProtectionIT {
     @Test
     void noAdminOrUiEndpoints() throws Exception {
         for (String path : List.of("/$/datasets", "/$/server", "/$/stats", "/$/metrics", "/$/backup/kg", "/$/tasks",
-                "/$/compact/kg", "/#/"))
+                "/$/compact/kg", "/index.html", "/dataset.html", "/manage.html"))
             assertEquals(404, get(base + path).statusCode(), path);
     }
 

@@ -68,7 +68,7 @@ final class Browsers {
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
-    /** Writes a PNG of the whole page (not only the window) to the test artefacts. */
+    /** Writes a PNG of the page (its full width, the first 1600 px of its height) to the test artefacts. */
     static Path screenshot(ChromeDriver driver, String name) {
         try {
             Path dir = Path.of(System.getProperty("kg.artifacts", "target/test-artifacts"));
@@ -78,7 +78,7 @@ final class Browsers {
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             long width = Math.round(((Number) size.get("width")).doubleValue());
-            long height = Math.min(6000, Math.round(((Number) size.get("height")).doubleValue()));
+            long height = Math.min(1600, Math.round(((Number) size.get("height")).doubleValue()));
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
