@@ -37,7 +37,8 @@ public final class ApiServlet extends HttpServlet {
     private static final int MAX_CACHED = 5_000;
 
     private final ServerContext ctx;
-    private final Map<String, Answer> cache = new ConcurrentHashMap<>();
+    /** One future per distinct request: concurrent first requests for the same answer wait for one computation. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Answer>> cache = new ConcurrentHashMap<>();
 
     private record Answer(byte[] body, String mediaType, String etag) {}
 
@@ -128,18 +129,36 @@ public final class ApiServlet extends HttpServlet {
                     List.of("json", "csv", "tsv", "xml")));
             return;
         }
+        Map<org.apache.jena.sparql.core.Var, org.apache.jena.graph.Node> bindings;
+        try {
+            bindings = ctx.catalog().bind(q, raw, lang, RESERVED);
+        } catch (ParameterException e) {
+            sendJson(res, 400, error(e.getMessage(), e.parameter(), e.allowed()));
+            return;
+        }
         String key = id + "|" + format + "|" + raw;
-        Answer answer = cache.get(key);
-        if (answer == null) {
-            try {
-                var bindings = ctx.catalog().bind(q, raw, lang, RESERVED);
-                answer = compute(q, bindings, format, res);
-                if (answer == null) return;
-                if (cache.size() < MAX_CACHED) cache.put(key, answer);
-            } catch (ParameterException e) {
-                sendJson(res, 400, error(e.getMessage(), e.parameter(), e.allowed()));
-                return;
+        var pending = cache.get(key);
+        if (pending == null) {
+            var mine = new java.util.concurrent.CompletableFuture<Answer>();
+            pending = cache.size() < MAX_CACHED ? cache.putIfAbsent(key, mine) : null;
+            if (pending == null) {
+                pending = mine;
+                try {
+                    mine.complete(compute(q, bindings, format));
+                } catch (Unavailable e) {
+                    cache.remove(key, mine);
+                    mine.completeExceptionally(e);
+                }
             }
+        }
+        Answer answer;
+        try {
+            answer = pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Unavailable u = e.getCause() instanceof Unavailable x ? x : new Unavailable("query failed");
+            res.setHeader("Retry-After", Integer.toString(WorkLimiter.RETRY_AFTER_SECONDS));
+            sendJson(res, 503, error(u.getMessage(), null, null));
+            return;
         }
         res.setHeader("ETag", answer.etag());
         res.setHeader("Cache-Control", "public, max-age=300");
@@ -155,21 +174,21 @@ public final class ApiServlet extends HttpServlet {
         if (!"HEAD".equals(req.getMethod())) res.getOutputStream().write(answer.body());
     }
 
+    /** Too busy or timed out: answered 503 with Retry-After, and not cached. */
+    private static final class Unavailable extends RuntimeException {
+        Unavailable(String message) { super(message); }
+    }
+
     private Answer compute(PreparedQuery q, Map<org.apache.jena.sparql.core.Var, org.apache.jena.graph.Node> bindings,
-                           QueryCatalog.Format format, HttpServletResponse res) throws IOException {
+                           QueryCatalog.Format format) {
         WorkLimiter limiter = ctx.limiter();
-        if (!limiter.tryAcquire()) {
-            res.setHeader("Retry-After", Integer.toString(WorkLimiter.RETRY_AFTER_SECONDS));
-            sendJson(res, 503, error("too many queries at once; retry later", null, null));
-            return null;
-        }
+        if (!limiter.tryAcquire()) throw new Unavailable("too many queries at once; retry later");
         try {
             var rows = ctx.catalog().run(q, bindings, ctx.timeoutMillis());
             byte[] body = QueryCatalog.render(rows, format);
             return new Answer(body, format.mediaType, etag(ctx.dataVersion(), body));
         } catch (QueryCancelledException e) {
-            sendJson(res, 503, error("query timed out", null, null));
-            return null;
+            throw new Unavailable("query timed out");
         } finally {
             limiter.release();
         }
