@@ -15,7 +15,10 @@ PEER_JAR=~/.m2/repository/org/apache/jena/jena-fuseki-server/5.6.0/jena-fuseki-s
 
 java -jar target/arbeidsmigratie-kg.jar serve --port $OURS --dumps target/dumps > /tmp/bench-ours.log 2>&1 &
 OURS_PID=$!
-java -jar "$PEER_JAR" --port $PEER --file=target/dumps/arbeidsmigratie.ttl /ds > /tmp/bench-peer.log 2>&1 &
+# Plain Fuseki writes a run/ folder into its working directory: keep it out of the repository.
+PEER_DIR=$(mktemp -d)
+DUMP=$(pwd)/target/dumps/arbeidsmigratie.ttl
+(cd "$PEER_DIR" && exec java -jar "$PEER_JAR" --port $PEER --file="$DUMP" /ds) > /tmp/bench-peer.log 2>&1 &
 PEER_PID=$!
 trap 'kill $OURS_PID $PEER_PID 2>/dev/null || true' EXIT
 for port in $OURS $PEER; do
