@@ -156,8 +156,7 @@
     var categories = Array.from(groups, function (e) {
       return { label: e[0], values: [numeric ? e[1] : e[1].size] };
     }).sort(function (a, b) { return b.values[0] - a.values[0] || a.label.localeCompare(b.label); });
-    caption(numeric ? name(spec.y) + (nl ? ' per ' : ' by ') + name(spec.x).toLowerCase()
-      : (nl ? 'Aantal (' : 'Number (') + name(spec.y).toLowerCase() + (nl ? ') per ' : ') by ') + name(spec.x).toLowerCase());
+    caption(name(spec.y) + (numeric ? (nl ? ' per ' : ' by ') : (nl ? ' — aantal per ' : ' — count by ')) + name(spec.x).toLowerCase());
     return [bars(width, categories, [], 'bar')];
   }
 

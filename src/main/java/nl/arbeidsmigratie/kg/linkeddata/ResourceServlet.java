@@ -105,11 +105,9 @@ public final class ResourceServlet extends HttpServlet {
         if (!"HEAD".equals(req.getMethod())) res.getOutputStream().write(body);
     }
 
+    /** The page language: ?lang=, then the remembered choice, then Accept-Language (the web page's rule). */
     static String lang(HttpServletRequest req) {
-        String l = req.getParameter("lang");
-        if ("en".equals(l) || "nl".equals(l)) return l;
-        String al = req.getHeader("Accept-Language");
-        return al != null && al.toLowerCase().startsWith("en") ? "en" : "nl";
+        return Layout.lang(req);
     }
 
     /** null means HTML: the default for browsers and for anything that does not ask for RDF. */

@@ -24,6 +24,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.Var;
 
 import nl.arbeidsmigratie.kg.linkeddata.Labels;
 import nl.arbeidsmigratie.kg.query.Parameter;
@@ -43,7 +44,7 @@ final class QuestionServlet extends HttpServlet {
     private static final List<String> RESERVED = List.of("lang");
     private static final String SOURCE_COLUMN = "source";
     private static final Node SCHEMA_URL = NodeFactory.createURI("https://schema.org/url");
-    private static final int MAX_CACHED = 5_000;
+    private static final int MAX_CACHED = 1_000;
     private static final int LONG_TEXT = 60;
 
     private final ServerContext ctx;
@@ -64,7 +65,7 @@ final class QuestionServlet extends HttpServlet {
             String body = "<h1>" + (nl ? "Deze vraag bestaat niet" : "No such question") + "</h1><p>"
                     + (nl ? "Er is geen vraag met de naam " : "There is no question named ") + "<code>" + esc(id)
                     + "</code>. <a href=\"/?lang=" + lang + "\">" + (nl ? "Alle vragen" : "All questions") + "</a></p>";
-            Layout.send(req, res, 404, Layout.page(ctx, lang, nl ? "Niet gevonden" : "Not found", "/q/" + id, body, null));
+            Layout.send(req, res, 404, Layout.page(ctx, lang, nl ? "Niet gevonden" : "Not found", "/q/" + Html.url(id), body, null));
             return;
         }
         // Only the first value of a repeated parameter counts; empty values mean "not given" (the "all" choice).
@@ -112,9 +113,8 @@ final class QuestionServlet extends HttpServlet {
     }
 
     /** The answer as column → value maps, or null when the server is too busy to compute it now. */
-    private List<Map<String, String>> answer(PreparedQuery q, Map<org.apache.jena.sparql.core.Var, Node> bindings,
-                                             String lang, Map<String, String> given) {
-        String key = q.id() + "|" + lang + "|" + given;
+    private List<Map<String, String>> answer(PreparedQuery q, Map<Var, Node> bindings, String lang, Map<String, String> given) {
+        String key = q.id() + "|" + lang + "|" + bindings;
         List<Map<String, String>> rows = answers.get(key);
         if (rows != null) return rows;
         if (!ctx.limiter().tryAcquire()) return null;
@@ -123,7 +123,9 @@ final class QuestionServlet extends HttpServlet {
         } finally {
             ctx.limiter().release();
         }
-        if (answers.size() < MAX_CACHED) answers.put(key, rows);
+        // Only answers to closed choices are kept: free text (a search term) would let visitors fill the memory.
+        boolean closed = given.keySet().stream().allMatch(n -> !q.parameter(n).allowedValues().isEmpty());
+        if (closed && answers.size() < MAX_CACHED) answers.put(key, rows);
         return rows;
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,6 +66,11 @@ class WebPagesBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
+        // Run a copy: a build elsewhere that rewrites target/*.jar under a running JVM breaks its class loading.
+        Path copy = Files.createTempFile("arbeidsmigratie-kg-", ".jar");
+        copy.toFile().deleteOnExit();
+        Files.copy(JarServer.jar(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        System.setProperty("kg.jar", copy.toString());
         server = JarServer.start();
         browser = Browsers.open(true);
     }
@@ -249,6 +257,7 @@ class WebPagesBrowserIT {
             assertFalse(noJs.driver.findElement(By.id("table-filter")).isDisplayed(), "JS-only controls stay hidden");
             assertTrue(noJs.driver.findElement(By.id("download-csv")).isDisplayed(), "downloads work without JS");
             assertFalse(noJs.driver.findElement(By.id("chart")).isDisplayed());
+            Browsers.screenshot(noJs.driver, "question-without-javascript");
         }
     }
 
@@ -286,6 +295,24 @@ class WebPagesBrowserIT {
     }
 
     @Test
+    void everyQuestionWithAChartDrawsIt() throws Exception {
+        Set<String> drawable = Set.of("bar", "stacked", "grouped", "timeline", "none");
+        int charts = 0;
+        for (JsonValue v : JSON.parseAny(body("/api/queries")).getAsArray()) {
+            String id = v.getAsObject().getString("id");
+            String chart = v.getAsObject().getString("chart");
+            assertTrue(drawable.contains(chart), id + " asks for a chart the page cannot draw: " + chart);
+            if (chart.equals("none") || apiRows(id, "lang=en") == 0) continue;
+            d().get(server.base() + "/q/" + id + "?lang=en");
+            wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg")));
+            assertTrue(d().findElement(By.id("chart")).isDisplayed(), id + " shows its " + chart + " chart");
+            assertTrue(d().findElements(By.cssSelector("#chart svg rect, #chart svg circle")).size() > 0, id);
+            charts++;
+        }
+        assertTrue(charts >= 2, "some questions are drawn");
+    }
+
+    @Test
     void resourcePageSharesTheSiteLook() throws Exception {
         d().get(server.base() + "/id/bron/rapport?lang=en");
         assertEquals("rgba(21, 64, 110, 1)", d().findElement(By.cssSelector("header.site")).getCssValue("background-color"),
@@ -305,6 +332,9 @@ class WebPagesBrowserIT {
             List<String> urls = (List<String>) d().executeScript(
                     "return performance.getEntriesByType('resource').map(e => e.name)");
             for (String u : urls) assertTrue(u.startsWith(server.base() + "/"), path + " loads " + u);
+            List<String> errors = d().manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+            assertEquals(List.of(), errors, path + ": no script errors or refused loads");
             long decoded = ((Number) d().executeScript("return [performance.getEntriesByType('navigation')[0]]"
                     + ".concat(performance.getEntriesByType('resource')).reduce((s, e) => s + e.decodedBodySize, 0)")).longValue();
             long transferred = ((Number) d().executeScript("return [performance.getEntriesByType('navigation')[0]]"
