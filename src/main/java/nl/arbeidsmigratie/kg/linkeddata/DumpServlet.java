@@ -5,7 +5,6 @@ import static nl.arbeidsmigratie.kg.web.Html.esc;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -165,11 +164,7 @@ public final class DumpServlet extends HttpServlet {
                     .append("</td><td><code>").append(esc(f.etag().replace("\"", ""))).append("</code></td></tr>\n");
         }
         b.append("</tbody></table>\n");
-        byte[] body = Layout.page(ctx, lang, "Downloads", "/dumps/", b.toString(), null).getBytes(StandardCharsets.UTF_8);
-        res.setStatus(200);
-        res.setContentType("text/html; charset=utf-8");
-        res.setContentLength(body.length);
-        res.getOutputStream().write(body);
+        Layout.send(req, res, 200, Layout.page(ctx, lang, "Downloads", "/dumps/", b.toString(), null));
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {

@@ -1,10 +1,7 @@
 package nl.arbeidsmigratie.kg.linkeddata;
 
-import static nl.arbeidsmigratie.kg.web.Html.esc;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
@@ -88,7 +82,7 @@ public final class ResourceServlet extends HttpServlet {
         if (f == null) {
             String lang = lang(req);
             String html = ontology ? OntologyPage.render(ctx, lang) : ResourcePage.render(ctx, node, lang);
-            send(res, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), req);
+            Layout.send(req, res, 200, html);
             return;
         }
         Graph g = ontology ? ctx.kg().ontology() : describe(all, node);
@@ -170,6 +164,4 @@ public final class ResourceServlet extends HttpServlet {
 
     static final Node[] SOURCE_PROPERTIES = {PROV_DERIVED, DCTerms.source.asNode()};
     static Node schemaUrl() { return SCHEMA_URL; }
-    static boolean isType(Triple t) { return t.getPredicate().equals(RDF.type.asNode()); }
-    static Node owlClass() { return OWL.Class.asNode(); }
 }

@@ -35,7 +35,8 @@ public final class KgServer {
     /** Jena 5.6 gives every response a 5 MiB Jetty buffer (apache/jena#4084); 32 KiB avoids full-GC stalls. */
     private static final int OUTPUT_BUFFER = 32 * 1024;
     private static final int HEADER_LIMIT = 64 * 1024;
-    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** Grace beyond the query timeout, so that on stop every query in flight can still answer. */
+    private static final long STOP_GRACE_MILLIS = 5_000;
 
     private final FusekiServer fuseki;
     private final ServerContext context;
@@ -53,6 +54,8 @@ public final class KgServer {
         Path dumps = options.dumps() != null ? options.dumps() : buildDumps(kg);
         ServerContext ctx = new ServerContext(kg, catalog, options, dumps, new WorkLimiter(options.maxConcurrent()));
 
+        ResourceServlet resources = new ResourceServlet(ctx);
+        DumpServlet dumpFiles = new DumpServlet(ctx);
         FusekiServer.Builder b = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(options.port())
@@ -65,10 +68,10 @@ public final class KgServer {
                 .add("/kg", kg.dataset(), false)
                 .addFilter("/*", new RequestGuard(kg.dataVersion(), ctx.limiter()))
                 .addServlet("/api/*", new ApiServlet(ctx))
-                .addServlet("/id/*", new ResourceServlet(ctx))
-                .addServlet("/def", new ResourceServlet(ctx))
-                .addServlet("/dumps/*", new DumpServlet(ctx))
-                .addServlet("/.well-known/void", new DumpServlet(ctx));
+                .addServlet("/id/*", resources)
+                .addServlet("/def", resources)
+                .addServlet("/dumps/*", dumpFiles)
+                .addServlet("/.well-known/void", dumpFiles);
         WebPages.install(b, ctx);
         FusekiServer fuseki = b.build();
         tune(fuseki.getJettyServer(), options);
@@ -105,7 +108,7 @@ public final class KgServer {
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(sizeLimit);
         jetty.setHandler(graceful);
-        jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        jetty.setStopTimeout(options.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS);
     }
 
     public KgServer start() {
@@ -115,7 +118,7 @@ public final class KgServer {
 
     public int port() { return fuseki.getHttpPort(); }
 
-    /** Stops accepting requests, lets in-flight ones finish (up to 10 s), then stops. */
+    /** Stops accepting requests, lets in-flight ones finish (at most the query timeout plus 5 s), then stops. */
     public void stop() { fuseki.stop(); }
 
     public ServerContext context() { return context; }

@@ -76,14 +76,14 @@ public final class Layout {
     }
 
     /** Sends a page with the headers all our HTML shares. */
-    static void send(HttpServletRequest req, HttpServletResponse res, int status, String html) throws IOException {
+    public static void send(HttpServletRequest req, HttpServletResponse res, int status, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         res.setStatus(status);
         res.setContentType("text/html; charset=utf-8");
         res.setHeader("Content-Security-Policy", CSP);
         res.setHeader("Referrer-Policy", "same-origin");
-        // The page depends on the lang cookie and Accept-Language when no ?lang= is given.
-        res.setHeader("Vary", "Cookie, Accept-Language, Accept-Encoding");
+        // The page depends on the lang cookie and Accept-Language when no ?lang= is given, and /id/ pages on Accept.
+        res.setHeader("Vary", "Accept, Cookie, Accept-Language, Accept-Encoding");
         res.setHeader("Cache-Control", "no-cache");
         // Result tables repeat a lot of markup: gzip makes a 100 kB page about 15 kB on the wire.
         String ae = req.getHeader("Accept-Encoding");

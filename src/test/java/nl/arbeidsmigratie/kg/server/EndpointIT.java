@@ -210,6 +210,12 @@ class EndpointIT {
         assertTrue(html.contains("href=\"/id/"), "properties link to resource pages");
         assertTrue(html.contains("Links to here") && html.contains("Sources"), "incoming links and sources");
         assertEquals(404, get(base + "/id/wet/no-such-law").statusCode());
+        var gz = Http.getBytes(base + "/id/wet/wet-goed-verhuurderschap?lang=en", "Accept", "text/html",
+                "Accept-Encoding", "gzip");
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""), "resource pages are gzipped");
+        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(html, unzipped);
     }
 
     @Test
