@@ -98,6 +98,8 @@
   // Copy link: the clipboard API where the page is allowed to use it, else select the text for Ctrl+C.
   var copy = doc.getElementById('copy-link');
   var link = doc.getElementById('permalink');
+  // Without a configured public address the server writes the path only; this page knows where it was opened.
+  if (link && link.value.charAt(0) === '/') link.value = location.origin + link.value;
   if (copy && link) {
     var status = doc.getElementById('copy-status');
     var say = function (text) { if (status) status.textContent = text; };

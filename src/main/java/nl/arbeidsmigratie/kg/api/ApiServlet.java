@@ -2,14 +2,9 @@ package nl.arbeidsmigratie.kg.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,42 +12,49 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonNull;
 import org.apache.jena.atlas.json.JsonObject;
-import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.atlas.json.JsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import nl.arbeidsmigratie.kg.http.Responses;
+import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Answer;
+import nl.arbeidsmigratie.kg.query.Answers;
+import nl.arbeidsmigratie.kg.query.BoundQuery;
 import nl.arbeidsmigratie.kg.query.Parameter;
 import nl.arbeidsmigratie.kg.query.ParameterException;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
-import nl.arbeidsmigratie.kg.query.QueryCatalog;
-import nl.arbeidsmigratie.kg.server.ServerContext;
-import nl.arbeidsmigratie.kg.server.WorkLimiter;
+import nl.arbeidsmigratie.kg.query.ResultFormat;
+import nl.arbeidsmigratie.kg.query.WorkLimiter;
 
 /**
- * {@code /api/queries} (the list), {@code /api/queries/{id}} (run one) and {@code /api/openapi.json}. The graph
- * never changes while the server runs, so each distinct answer is computed once and served from memory with an
- * ETag; allowed parameter values are a small closed set, which bounds the cache.
+ * {@code /api/queries} (the list), {@code /api/queries/{id}} (run one) and {@code /api/openapi.json}. Answers come
+ * from the shared cache ({@link Answers}); the list and the OpenAPI document are built once.
  */
-public final class ApiServlet extends HttpServlet {
+final class ApiServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final List<String> RESERVED = List.of("lang", "format");
-    private static final int MAX_CACHED = 5_000;
+    private static final String CACHE = "public, max-age=300";
 
     private final ServerContext ctx;
-    /** One future per distinct request: concurrent first requests for the same answer wait for one computation. */
-    private final Map<String, java.util.concurrent.CompletableFuture<Answer>> cache = new ConcurrentHashMap<>();
+    private final byte[] list;
+    private final byte[] openApi;
 
-    private record Answer(byte[] body, String mediaType, String etag) {}
-
-    public ApiServlet(ServerContext ctx) {
+    ApiServlet(ServerContext ctx) {
         this.ctx = ctx;
+        this.list = json(list(ctx));
+        this.openApi = json(OpenApi.document(ctx));
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         if (path.equals("/queries") || path.equals("/queries/")) {
-            sendJson(res, 200, list(langOf(req)));
+            Responses.send(req, res, 200, "application/json; charset=utf-8", list, Responses.etag(list), CACHE);
         } else if (path.equals("/openapi.json")) {
-            sendJson(res, 200, OpenApi.document(ctx));
+            Responses.send(req, res, 200, "application/json; charset=utf-8", openApi, Responses.etag(openApi), CACHE);
         } else if (path.startsWith("/queries/")) {
             run(path.substring("/queries/".length()), req, res);
         } else {
@@ -60,14 +62,13 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private JsonArray list(String lang) {
+    private static JsonArray list(ServerContext ctx) {
         JsonArray arr = new JsonArray();
         for (PreparedQuery q : ctx.catalog().all()) arr.add(describe(q));
         return arr;
     }
 
-    /** The API description of one question, also used by the web page. */
-    public static JsonObject describe(PreparedQuery q) {
+    private static JsonObject describe(PreparedQuery q) {
         JsonObject o = new JsonObject();
         o.put("id", q.id());
         o.put("title", langs(q.title("nl"), q.title("en")));
@@ -81,7 +82,7 @@ public final class ApiServlet extends HttpServlet {
             po.put("name", p.name());
             po.put("type", p.type().jsonName());
             po.put("required", p.required());
-            if (p.defaultValue() != null) po.put("default", p.defaultValue()); else po.put("default", org.apache.jena.atlas.json.JsonNull.instance);
+            if (p.defaultValue() != null) po.put("default", p.defaultValue()); else po.put("default", JsonNull.instance);
             JsonArray allowed = new JsonArray();
             for (Parameter.AllowedValue a : p.allowedValues()) {
                 JsonObject av = new JsonObject();
@@ -122,98 +123,40 @@ public final class ApiServlet extends HttpServlet {
             }
             raw.put(e.getKey(), e.getValue()[0]);
         }
-        String lang = raw.getOrDefault("lang", "nl");
-        QueryCatalog.Format format = chooseFormat(raw.get("format"), req.getHeader("Accept"));
+        ResultFormat format = chooseFormat(raw.get("format"), req.getHeader("Accept"));
         if (format == null) {
-            sendJson(res, 400, error("format must be one of json, csv, tsv, xml", "format",
-                    List.of("json", "csv", "tsv", "xml")));
+            sendJson(res, 400, error("format must be one of " + ResultFormat.names(), "format", ResultFormat.names()));
             return;
-        }
-        Map<org.apache.jena.sparql.core.Var, org.apache.jena.graph.Node> bindings;
-        try {
-            bindings = ctx.catalog().bind(q, raw, lang, RESERVED);
-        } catch (ParameterException e) {
-            sendJson(res, 400, error(e.getMessage(), e.parameter(), e.allowed()));
-            return;
-        }
-        String key = id + "|" + format + "|" + raw;
-        var pending = cache.get(key);
-        if (pending == null) {
-            var mine = new java.util.concurrent.CompletableFuture<Answer>();
-            pending = cache.size() < MAX_CACHED ? cache.putIfAbsent(key, mine) : null;
-            if (pending == null) {
-                pending = mine;
-                try {
-                    mine.complete(compute(q, bindings, format));
-                } catch (Unavailable e) {
-                    cache.remove(key, mine);
-                    mine.completeExceptionally(e);
-                }
-            }
         }
         Answer answer;
         try {
-            answer = pending.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Unavailable u = e.getCause() instanceof Unavailable x ? x : new Unavailable("query failed");
+            BoundQuery bound = ctx.catalog().bind(q, raw, raw.getOrDefault("lang", "nl"), RESERVED);
+            answer = ctx.answers().answer(bound);
+        } catch (ParameterException e) {
+            sendJson(res, 400, error(e.getMessage(), e.parameter(), e.allowed()));
+            return;
+        } catch (Answers.Unavailable e) {
             res.setHeader("Retry-After", Integer.toString(WorkLimiter.RETRY_AFTER_SECONDS));
-            sendJson(res, 503, error(u.getMessage(), null, null));
+            sendJson(res, 503, error(e.getMessage(), null, null));
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("question {} failed", id, e);
+            sendJson(res, 500, error("the question could not be answered (a fault on our side)", null, null));
             return;
         }
-        res.setHeader("ETag", answer.etag());
-        res.setHeader("Cache-Control", "public, max-age=300");
         res.setHeader("Vary", "Accept");
-        String inm = req.getHeader("If-None-Match");
-        if (inm != null && (inm.equals(answer.etag()) || inm.equals("*"))) {
-            res.setStatus(304);
-            return;
-        }
-        res.setStatus(200);
-        res.setContentType(answer.mediaType() + "; charset=utf-8");
-        res.setContentLength(answer.body().length);
-        if (!"HEAD".equals(req.getMethod())) res.getOutputStream().write(answer.body());
+        Responses.send(req, res, 200, format.mediaType + "; charset=utf-8", answer.body(format), answer.etag(format), CACHE);
     }
 
-    /** Too busy or timed out: answered 503 with Retry-After, and not cached. */
-    private static final class Unavailable extends RuntimeException {
-        Unavailable(String message) { super(message); }
-    }
-
-    private Answer compute(PreparedQuery q, Map<org.apache.jena.sparql.core.Var, org.apache.jena.graph.Node> bindings,
-                           QueryCatalog.Format format) {
-        WorkLimiter limiter = ctx.limiter();
-        if (!limiter.tryAcquire()) throw new Unavailable("too many queries at once; retry later");
-        try {
-            var rows = ctx.catalog().run(q, bindings, ctx.timeoutMillis());
-            byte[] body = QueryCatalog.render(rows, format);
-            return new Answer(body, format.mediaType, etag(ctx.dataVersion(), body));
-        } catch (QueryCancelledException e) {
-            throw new Unavailable("query timed out");
-        } finally {
-            limiter.release();
-        }
-    }
-
-    static QueryCatalog.Format chooseFormat(String param, String accept) {
-        if (param != null) return QueryCatalog.Format.of(param);
-        if (accept == null) return QueryCatalog.Format.JSON;
+    static ResultFormat chooseFormat(String param, String accept) {
+        if (param != null) return ResultFormat.of(param);
+        if (accept == null) return ResultFormat.JSON;
         String a = accept.toLowerCase();
-        if (a.contains("text/csv")) return QueryCatalog.Format.CSV;
-        if (a.contains("text/tab-separated-values")) return QueryCatalog.Format.TSV;
+        if (a.contains("text/csv")) return ResultFormat.CSV;
+        if (a.contains("text/tab-separated-values")) return ResultFormat.TSV;
         if (a.contains("sparql-results+xml") || a.contains("application/xml") || a.contains("text/xml"))
-            return QueryCatalog.Format.XML;
-        return QueryCatalog.Format.JSON;
-    }
-
-    static String etag(String version, byte[] body) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(version.getBytes(StandardCharsets.UTF_8));
-            md.update(body);
-            return "\"" + HexFormat.of().formatHex(md.digest()).substring(0, 20) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+            return ResultFormat.XML;
+        return ResultFormat.JSON;
     }
 
     static JsonObject error(String message, String parameter, List<String> allowed) {
@@ -228,24 +171,15 @@ public final class ApiServlet extends HttpServlet {
         return o;
     }
 
-    static void sendJson(HttpServletResponse res, int status, org.apache.jena.atlas.json.JsonValue json)
-            throws IOException {
-        byte[] body = JSON.toString(json).getBytes(StandardCharsets.UTF_8);
+    private static byte[] json(JsonValue v) {
+        return JSON.toString(v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void sendJson(HttpServletResponse res, int status, JsonValue json) throws IOException {
+        byte[] body = json(json);
         res.setStatus(status);
         res.setContentType("application/json; charset=utf-8");
         res.setContentLength(body.length);
         res.getOutputStream().write(body);
-    }
-
-    private static String langOf(HttpServletRequest req) {
-        String l = req.getParameter("lang");
-        return "en".equals(l) ? "en" : "nl";
-    }
-
-    /** Exposed for the web page, which renders the same answers on the server. */
-    public static Map<String, String> queryParameters(HttpServletRequest req) {
-        Map<String, String> m = new LinkedHashMap<>();
-        req.getParameterMap().forEach((k, v) -> m.put(k, v[0]));
-        return m;
     }
 }

@@ -5,7 +5,8 @@ import org.apache.jena.atlas.json.JsonObject;
 
 import nl.arbeidsmigratie.kg.query.Parameter;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
-import nl.arbeidsmigratie.kg.server.ServerContext;
+import nl.arbeidsmigratie.kg.vocab.KG;
+import nl.arbeidsmigratie.kg.http.ServerContext;
 
 /** OpenAPI 3.1 description of the prepared-question API, generated from the catalogue so it cannot drift. */
 final class OpenApi {
@@ -21,7 +22,7 @@ final class OpenApi {
                 + "Netherlands. Parameters are bound into the parsed query; IRI parameters accept only the listed values.");
         JsonObject license = new JsonObject();
         license.put("name", "CC BY 4.0");
-        license.put("url", "https://creativecommons.org/licenses/by/4.0/");
+        license.put("url", KG.LICENSE);
         info.put("license", license);
         doc.put("info", info);
         JsonObject paths = new JsonObject();

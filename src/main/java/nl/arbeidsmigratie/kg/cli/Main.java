@@ -1,7 +1,9 @@
 package nl.arbeidsmigratie.kg.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +12,18 @@ import java.util.Map;
 
 import nl.arbeidsmigratie.kg.dump.Dumps;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
+import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.http.ServerOptions;
 import nl.arbeidsmigratie.kg.load.KgInputException;
+import nl.arbeidsmigratie.kg.query.Answers;
+import nl.arbeidsmigratie.kg.query.BoundQuery;
 import nl.arbeidsmigratie.kg.query.ParameterException;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 import nl.arbeidsmigratie.kg.query.QueryCatalog;
+import nl.arbeidsmigratie.kg.query.ResultFormat;
+import nl.arbeidsmigratie.kg.query.WorkLimiter;
+import nl.arbeidsmigratie.kg.release.Release;
 import nl.arbeidsmigratie.kg.server.KgServer;
-import nl.arbeidsmigratie.kg.server.ServerOptions;
 import nl.arbeidsmigratie.kg.source.KgSource;
 
 /**
@@ -24,6 +32,8 @@ import nl.arbeidsmigratie.kg.source.KgSource;
  */
 public final class Main {
     static final int OK = 0, USAGE = 1, BAD_INPUT = 2, CANNOT_SERVE = 3;
+    /** Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots. */
+    private static final int QUESTION_SLOTS = 4;
 
     private static final String USAGE_TEXT = """
             Arbeidsmigratie KG: the knowledge graph of labour migration in the Netherlands.
@@ -31,29 +41,34 @@ public final class Main {
             Usage: java -jar arbeidsmigratie-kg.jar COMMAND [options]
 
             Commands:
-              serve      validate, infer, load, then serve the web page, SPARQL endpoint, API and dumps
+              serve      serve the web page, SPARQL endpoint, API, linked data and dumps
               build      write the dumps and their VoID/DCAT description (--out DIR)
               validate   check the ontology and data (syntax, SHACL shapes, violation queries)
               query ID   run a prepared question without a server
+              release    build the release that mvn package stores in the jar (--out DIR)
               help       this text; COMMAND --help shows the options of one command
 
-            Every command takes --source DIR to read ontology/, data/ and queries/ from DIR instead of the jar.
+            serve, build and query use the graph that mvn package validated, inferred and stored in the jar.
+            With --source DIR they (and validate) run the whole pipeline on ontology/, data/ and queries/ in DIR.
             """;
 
     private static final Map<String, String> HELP = Map.of(
             "serve", """
-                    Usage: serve [--port 3030] [--host 127.0.0.1] [--timeout 30] [--max-rows 10000]
-                                 [--max-concurrent 4] [--dumps DIR] [--source DIR]
+                    Usage: serve [--port 3030] [--host 127.0.0.1] [--public-url URL] [--timeout 30]
+                                 [--max-rows 10000] [--max-concurrent 4] [--source DIR]
                       --port N            port to listen on (0 = any free port; the chosen one is printed)
                       --host H            interface to bind; 0.0.0.0 exposes the server to the network
+                      --public-url URL    where readers reach the server (permalinks, citations, Link headers);
+                                          without it links are relative, never taken from the Host header
                       --timeout S         server-side query timeout in seconds (clients may only lower it)
                       --max-rows N        most rows (or triples' solutions) any query returns
-                      --max-concurrent N  queries run at once; more get 503 with Retry-After
-                      --dumps DIR         serve prebuilt dumps from DIR (default: build them at start-up)
+                      --max-concurrent N  ad-hoc SPARQL queries run at once; more get 503 with Retry-After
+                      --source DIR        validate, infer and serve the sources in DIR instead of the jar's release
                     """,
             "build", """
                     Usage: build --out DIR [--source DIR]
-                      Writes arbeidsmigratie.ttl, .nt.gz, .jsonld, .rdf, .trig, SHA256SUMS and void.ttl into DIR.
+                      Writes arbeidsmigratie.ttl, .nt.gz, .jsonld, .rdf, .trig (each uncompressed one also as .gz),
+                      SHA256SUMS and void.ttl into DIR: the jar's release, or the sources in --source DIR.
                     """,
             "validate", """
                     Usage: validate [--source DIR]
@@ -62,6 +77,11 @@ public final class Main {
             "query", """
                     Usage: query ID [--param name=value]... [--format csv|json|tsv|xml] [--lang nl|en] [--source DIR]
                       Runs the prepared question queries/ID.rq and prints its results. 'query --list' lists the ids.
+                    """,
+            "release", """
+                    Usage: release --out DIR [--source DIR]
+                      Runs the whole pipeline and writes what serve and query load: graph.rt, catalog.json,
+                      answers.bin, dumps/ and release.properties. mvn package runs it into the jar.
                     """);
 
     private Main() {}
@@ -94,13 +114,14 @@ public final class Main {
             return OK;
         }
         try {
-            KgSource source = o.single.containsKey("source") ? KgSource.directory(Path.of(o.single.get("source")))
-                    : KgSource.bundled();
+            boolean fromSources = o.single.containsKey("source");
+            KgSource source = fromSources ? KgSource.directory(Path.of(o.single.get("source"))) : KgSource.bundled();
             return switch (command) {
                 case "validate" -> validate(source, o, out);
-                case "build" -> build(source, o, out, err);
-                case "query" -> query(source, o, out, err);
-                default -> serve(source, o, out, err);
+                case "build" -> build(source, fromSources, o, out);
+                case "release" -> release(source, o, out);
+                case "query" -> query(source, fromSources, o, out, err);
+                default -> serve(source, fromSources, o, out, err);
             };
         } catch (KgInputException e) {
             err.println("error: " + e.getMessage());
@@ -117,27 +138,67 @@ public final class Main {
     private static int validate(KgSource source, Options o, PrintStream out) {
         o.expectNoPositional();
         KnowledgeGraph kg = KnowledgeGraph.build(source);
-        QueryCatalog catalog = QueryCatalog.load(kg);
+        QueryCatalog catalog = QueryCatalog.build(kg);
         out.printf("valid: %d triples asserted, %d inferred; %d prepared questions (version %s)%n",
                 kg.asserted().size(), kg.inferred().size(), catalog.all().size(), kg.dataVersion());
         return OK;
     }
 
-    private static int build(KgSource source, Options o, PrintStream out, PrintStream err) {
+    private static int build(KgSource source, boolean fromSources, Options o, PrintStream out) {
         o.expectNoPositional();
         String dir = o.single.get("out");
         if (dir == null) throw new IllegalArgumentException("--out DIR is required");
-        KnowledgeGraph kg = KnowledgeGraph.build(source);
-        QueryCatalog.load(kg);
-        Map<String, String> sums = Dumps.write(kg, Path.of(dir));
-        out.printf("wrote %d files to %s: %d triples (%d asserted, %d inferred), version %s%n",
-                sums.size() + 1, dir, kg.all().size(), kg.asserted().size(), kg.inferred().size(), kg.dataVersion());
+        Release r = fromSources ? null : Release.load(source);
+        if (r == null) {
+            KnowledgeGraph kg = KnowledgeGraph.build(source);
+            QueryCatalog.build(kg);
+            Map<String, String> sums = Dumps.write(kg, Path.of(dir));
+            out.printf("wrote %d dumps to %s: %d triples (%d asserted, %d inferred), version %s%n",
+                    sums.size(), dir, kg.all().size(), kg.asserted().size(), kg.inferred().size(), kg.dataVersion());
+        } else {
+            int n = Dumps.copy(r.dumps(), Path.of(dir)).size();
+            out.printf("wrote %d files to %s from the release: %d triples, version %s%n", n, dir,
+                    r.kg().all().size(), r.kg().dataVersion());
+        }
         return OK;
     }
 
-    private static int query(KgSource source, Options o, PrintStream out, PrintStream err) {
-        KnowledgeGraph kg = KnowledgeGraph.build(source);
-        QueryCatalog catalog = QueryCatalog.load(kg);
+    private static int release(KgSource source, Options o, PrintStream out) {
+        o.expectNoPositional();
+        String dir = o.single.get("out");
+        if (dir == null) throw new IllegalArgumentException("--out DIR is required");
+        Release r = Release.build(source, Path.of(dir));
+        out.printf("release %s: %d triples (%d asserted, %d inferred), %d precomputed answers, written to %s%n",
+                r.kg().dataVersion(), r.kg().all().size(), r.kg().asserted().size(), r.kg().inferred().size(),
+                r.answers().size(), dir);
+        return OK;
+    }
+
+    /** The jar's release; with --source (or when run from classes without one), the pipeline into a temp folder. */
+    private static Release releaseFor(KgSource source, boolean fromSources) {
+        Release r = fromSources ? null : Release.load(source);
+        if (r != null) return r;
+        try {
+            Path dir = Files.createTempDirectory("arbeidsmigratie-release-");
+            Path release = dir.resolve("release");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            return Release.build(source, release);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    private static int query(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
+        Release r = releaseFor(source, fromSources);
+        QueryCatalog catalog = r.catalog();
         if (o.flags.contains("list")) {
             for (PreparedQuery q : catalog.all()) out.println(q.id() + "\t" + q.title("en"));
             return OK;
@@ -149,33 +210,37 @@ public final class Main {
                     + catalog.all().stream().map(PreparedQuery::id).toList());
             return USAGE;
         }
-        QueryCatalog.Format format = QueryCatalog.Format.of(o.single.getOrDefault("format", "csv"));
-        if (format == null) throw new IllegalArgumentException("--format must be one of csv, json, tsv, xml");
+        ResultFormat format = ResultFormat.of(o.single.getOrDefault("format", "csv"));
+        if (format == null) throw new IllegalArgumentException("--format must be one of " + ResultFormat.names());
         try {
-            var bindings = catalog.bind(q, o.params, o.single.getOrDefault("lang", "nl"), List.of());
-            var rows = catalog.run(q, bindings, 30_000);
-            out.write(QueryCatalog.render(rows, format));
+            BoundQuery bound = catalog.bind(q, o.params, o.single.getOrDefault("lang", "nl"), List.of());
+            Answers answers = new Answers(catalog, r.answers(), new WorkLimiter(1), 0, 1, Long.MAX_VALUE);
+            out.write(answers.answer(bound).body(format));
             out.flush();
             return OK;
         } catch (ParameterException e) {
             err.println("query: " + e.getMessage() + (e.allowed().isEmpty() ? "" : "\nallowed: " + e.allowed()));
             return USAGE;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static int serve(KgSource source, Options o, PrintStream out, PrintStream err) {
+    private static int serve(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
         o.expectNoPositional();
         ServerOptions options = ServerOptions.from(o.single);
-        KnowledgeGraph kg = KnowledgeGraph.build(source);
-        return KgServer.runUntilStopped(kg, options, out, err) ? OK : CANNOT_SERVE;
+        Release r = releaseFor(source, fromSources);
+        ServerContext ctx = new ServerContext(r.kg(), r.catalog(),
+                new Answers(r.catalog(), r.answers(), new WorkLimiter(QUESTION_SLOTS), options.timeoutSeconds() * 1000L,
+                        Answers.MAX_LIVE_ENTRIES, Answers.MAX_LIVE_BYTES),
+                options, new WorkLimiter(options.maxConcurrent()), r.dumps());
+        return KgServer.runUntilStopped(ctx, out, err) ? OK : CANNOT_SERVE;
     }
 
     /** {@code --name value} options, {@code --param k=v} pairs, flags and positional arguments. */
     static final class Options {
-        private static final List<String> VALUED = List.of("source", "out", "port", "host", "timeout", "max-rows",
-                "max-concurrent", "dumps", "format", "lang", "param");
+        private static final List<String> VALUED = List.of("source", "out", "port", "host", "public-url", "timeout",
+                "max-rows", "max-concurrent", "format", "lang", "param");
         private static final List<String> FLAGS = List.of("list", "help");
         final Map<String, String> single = new LinkedHashMap<>();
         final Map<String, String> params = new LinkedHashMap<>();
@@ -214,6 +279,4 @@ public final class Main {
             if (!positional.isEmpty()) throw new IllegalArgumentException("unexpected argument '" + positional.get(0) + "'");
         }
     }
-
-    static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }

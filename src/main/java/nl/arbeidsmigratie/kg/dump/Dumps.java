@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
@@ -28,6 +33,10 @@ import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 /**
  * Writes the downloadable dumps, their checksums and the VoID + DCAT description. Everything is written into a
  * fresh temporary folder first and moved into place only when complete: a failed build leaves the old dumps.
+ *
+ * <p>Same graph, same bytes: triples are handed to the writers in sorted order, gzip headers carry no time, and the
+ * description's dates come from the release, never from the clock. Each uncompressed file also gets a {@code .gz}
+ * copy, which the server sends as is to clients that accept gzip.
  */
 public final class Dumps {
     /** The distributions: file name, media type, format. The {@code .trig} keeps asserted and inferred apart. */
@@ -48,7 +57,7 @@ public final class Dumps {
             this.format = format;
         }
 
-        boolean gzipped() { return file.endsWith(".gz"); }
+        public boolean gzipped() { return file.endsWith(".gz"); }
         boolean quads() { return this == TRIG; }
     }
 
@@ -80,12 +89,45 @@ public final class Dumps {
             StringBuilder sb = new StringBuilder();
             sums.forEach((name, sha) -> sb.append(sha).append("  ").append(name).append('\n'));
             Files.writeString(tmp.resolve(SUMS_FILE), sb.toString());
-            for (String name : sums.keySet()) move(tmp, outDir, name);
-            move(tmp, outDir, SUMS_FILE);
+            List<String> names = new ArrayList<>(sums.keySet());
+            names.add(SUMS_FILE);
+            for (String name : List.copyOf(names)) {
+                if (name.endsWith(".gz")) continue;
+                gzip(tmp.resolve(name), tmp.resolve(name + ".gz"));
+                names.add(name + ".gz");
+            }
+            for (String name : names) move(tmp, outDir, name);
             Files.delete(tmp);
             return sums;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the dumps of a release (e.g. out of the jar) into {@code outDir}, with the same all-or-nothing rule. */
+    public static List<String> copy(Path fromDir, Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            Path tmp = Files.createTempDirectory(outDir, ".copy-");
+            List<String> names = new ArrayList<>();
+            try (var files = Files.list(fromDir)) {
+                for (Path f : files.sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    Files.copy(f, tmp.resolve(name));
+                    names.add(name);
+                }
+            }
+            for (String name : names) move(tmp, outDir, name);
+            Files.delete(tmp);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void gzip(Path from, Path to) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to))) {
+            Files.copy(from, out);
         }
     }
 
@@ -99,14 +141,28 @@ public final class Dumps {
              OutputStream out = d.gzipped() ? new GZIPOutputStream(raw) : raw) {
             if (d.quads()) {
                 DatasetGraph ds = DatasetGraphFactory.create();
-                kg.dataset().listGraphNodes().forEachRemaining(g -> ds.addGraph(g, kg.dataset().getGraph(g)));
+                List<Node> names = new ArrayList<>();
+                kg.dataset().listGraphNodes().forEachRemaining(names::add);
+                names.sort(Comparator.comparing(Node::getURI));
+                for (Node g : names) ds.addGraph(g, sorted(kg.dataset().getGraph(g), kg));
                 ds.prefixes().putAll(kg.prefixes());
                 RDFDataMgr.write(out, ds, d.format);
             } else {
-                Graph g = kg.all();
-                RDFWriter.source(g).format(d.format).output(out);
+                RDFWriter.source(sorted(kg.all(), kg)).format(d.format).output(out);
             }
         }
+    }
+
+    /** A copy filled in sorted order, so a writer that follows insertion order writes the same bytes every time. */
+    private static Graph sorted(Graph g, KnowledgeGraph kg) {
+        List<Triple> triples = new ArrayList<>();
+        g.find().forEachRemaining(triples::add);
+        triples.sort(Comparator.comparing(t -> NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate())
+                + " " + NodeFmtLib.strNT(t.getObject())));
+        Graph out = GraphFactory.createDefaultGraph();
+        out.getPrefixMapping().setNsPrefixes(kg.prefixes());
+        triples.forEach(out::add);
+        return out;
     }
 
     static String sha256(Path file) throws IOException {

@@ -17,14 +17,16 @@ import org.apache.jena.vocabulary.VOID;
 
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.vocab.AM;
+import nl.arbeidsmigratie.kg.vocab.IANA;
 import nl.arbeidsmigratie.kg.vocab.KG;
+import nl.arbeidsmigratie.kg.vocab.PROV;
 import nl.arbeidsmigratie.kg.vocab.SPDX;
 
 /** The VoID + DCAT description of the dataset and its distributions, computed from the graph and the files. */
 public final class VoidDescription {
     public record FileInfo(Dumps.Distribution distribution, long bytes, String sha256) {}
 
-    public static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+    public static final String LICENSE = KG.LICENSE;
 
     private VoidDescription() {}
 
@@ -50,38 +52,41 @@ public final class VoidDescription {
                 .addProperty(OWL.versionInfo, kg.buildInfo().version())
                 .addProperty(DCTerms.hasVersion, kg.dataVersion())
                 .addProperty(DCTerms.source, m.createResource(KG.REPORT))
-                .addProperty(m.createProperty("http://www.w3.org/ns/prov#wasDerivedFrom"), m.createResource(KG.REPORT))
+                .addProperty(m.createProperty(PROV.wasDerivedFrom.getURI()), m.createResource(KG.REPORT))
                 .addProperty(VOID.sparqlEndpoint, m.createResource(KG.BASE + "kg/sparql"))
                 .addProperty(VOID.uriSpace, KG.ID)
                 .addProperty(VOID.vocabulary, m.createResource(AM.NS))
                 .addProperty(VOID.rootResource, m.createResource(KG.REPORT))
                 .addLiteral(VOID.triples, count(m, kg.all().size()));
-        if (!"unknown".equals(kg.buildInfo().buildDate()))
-            ds.addProperty(DCTerms.issued, m.createTypedLiteral(kg.buildInfo().buildDate(), XSDDatatype.XSDdate));
+        // The release date from the pom (project.build.outputTimestamp), never the clock: same commit, same bytes.
+        if (!"unknown".equals(kg.buildInfo().releaseDate()))
+            ds.addProperty(DCTerms.modified, m.createTypedLiteral(kg.buildInfo().releaseDate(), XSDDatatype.XSDdate))
+                    .addProperty(DCTerms.issued, m.createTypedLiteral(kg.buildInfo().releaseDate(), XSDDatatype.XSDdate));
         subset(m, ds, KG.GRAPH_ASSERTED, "asserted", "what the ontology and data files say", kg.asserted().size());
         subset(m, ds, KG.GRAPH_INFERRED, "inferred", "what the OWL RL rules add", kg.inferred().size());
 
         for (FileInfo f : files) {
             String url = KG.BASE + "dumps/" + f.distribution().file;
-            Resource dist = m.createResource(KG.ID + "dataset/distributie/" + f.distribution().file.replace('.', '-'))
+            String distIri = KG.ID + "dataset/distributie/" + f.distribution().file.replace('.', '-');
+            Resource dist = m.createResource(distIri)
                     .addProperty(RDF.type, DCAT.Distribution)
                     .addProperty(RDFS.label, m.createLiteral(f.distribution().file, "nl"))
                     .addProperty(RDFS.label, m.createLiteral(f.distribution().file, "en"))
                     .addProperty(DCAT.downloadURL, m.createResource(url))
                     .addProperty(DCAT.accessURL, m.createResource(url))
                     .addProperty(DCAT.mediaType, m.createResource(
-                            "https://www.iana.org/assignments/media-types/" + f.distribution().mediaType))
+                            IANA.mediaType(f.distribution().mediaType)))
                     .addProperty(DCTerms.format, f.distribution().mediaType)
                     .addLiteral(DCAT.byteSize, m.createTypedLiteral(Long.toString(f.bytes()),
                             XSDDatatype.XSDnonNegativeInteger))
                     .addProperty(DCTerms.license, m.createResource(LICENSE))
-                    .addProperty(SPDX.checksum, m.createResource()
+                    .addProperty(SPDX.checksum, m.createResource(distIri + "-sha256")
                             .addProperty(RDF.type, SPDX.Checksum)
                             .addProperty(SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
                             .addProperty(SPDX.checksumValue, m.createTypedLiteral(f.sha256(), XSDDatatype.XSDhexBinary)));
             if (f.distribution().file.endsWith(".gz"))
                 dist.addProperty(DCAT.compressFormat, m.createResource(
-                        "https://www.iana.org/assignments/media-types/application/gzip"));
+                        IANA.mediaType("application/gzip")));
             ds.addProperty(DCAT.distribution, dist);
             ds.addProperty(VOID.dataDump, m.createResource(url));
         }

@@ -23,17 +23,19 @@ import nl.arbeidsmigratie.kg.infer.Inference;
 import nl.arbeidsmigratie.kg.load.KgInputException;
 import nl.arbeidsmigratie.kg.load.Loader;
 import nl.arbeidsmigratie.kg.load.Origins;
+import nl.arbeidsmigratie.kg.load.Skolem;
 import nl.arbeidsmigratie.kg.source.KgSource;
 import nl.arbeidsmigratie.kg.validate.Validation;
 import nl.arbeidsmigratie.kg.validate.Violation;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
- * The whole graph, built once: parsed, inferred, validated, then frozen. Either every step succeeds or
- * {@link #build} throws {@link KgInputException}; no partial graph ever escapes.
+ * The whole graph: parsed, skolemised, inferred, validated, then frozen. Either every step succeeds or
+ * {@link #build} throws {@link KgInputException}; no partial graph ever escapes. {@code mvn package} runs
+ * {@link #build} once and stores the result in the jar ({@code release/}); {@code serve} and {@code query} load that.
  *
  * <p>The dataset's default graph is asserted plus inferred triples (what queries see); the named graphs
- * {@link KG#GRAPH_ASSERTED} and {@link KG#GRAPH_INFERRED} keep the two apart.
+ * {@link KG#GRAPH_ASSERTED} and {@link KG#GRAPH_INFERRED} keep the two apart. There are no blank nodes.
  */
 public final class KnowledgeGraph {
     private final Graph ontology;
@@ -46,16 +48,20 @@ public final class KnowledgeGraph {
     private final String dataVersion;
     private final KgSource source;
 
-    private KnowledgeGraph(KgSource source, Graph ontology, Graph asserted, Graph inferred, Graph all,
-                           PrefixMapping prefixes, BuildInfo buildInfo) {
+    private KnowledgeGraph(KgSource source, Graph ontology, Graph asserted, Graph inferred, PrefixMapping prefixes,
+                           BuildInfo buildInfo, String dataVersion) {
         this.source = source;
         this.ontology = ontology;
         this.asserted = asserted;
         this.inferred = inferred;
-        this.all = all;
-        this.prefixes = prefixes;
+        this.prefixes = new PrefixMappingImpl().setNsPrefixes(prefixes).lock();
         this.buildInfo = buildInfo;
-        this.dataVersion = buildInfo.version() + "+" + fingerprint(asserted);
+        this.dataVersion = dataVersion;
+        Graph union = GraphFactory.createDefaultGraph();
+        union.getPrefixMapping().setNsPrefixes(prefixes);
+        asserted.find().forEachRemaining(union::add);
+        inferred.find().forEachRemaining(union::add);
+        this.all = union;
         DatasetGraph dsg = DatasetGraphFactory.create(all);
         dsg.addGraph(NodeFactory.createURI(KG.GRAPH_ASSERTED), asserted);
         dsg.addGraph(NodeFactory.createURI(KG.GRAPH_INFERRED), inferred);
@@ -63,20 +69,20 @@ public final class KnowledgeGraph {
         this.dataset = new DatasetGraphReadOnly(dsg);
     }
 
+    /** The full pipeline on hand-edited sources: what {@code validate}, {@code release} and {@code --source} run. */
     public static KnowledgeGraph build(KgSource source) {
         PrefixMapping prefixes = new PrefixMappingImpl();
         Origins origins = new Origins();
         Graph ontology = Loader.load(source, source.ontologyFiles(), prefixes, origins);
         Graph data = Loader.load(source, source.dataFiles(), prefixes, origins);
-        Graph shapes = Loader.load(source, source.shapesFiles(), new PrefixMappingImpl(), new Origins());
+        Graph shapes = Loader.loadShapes(source, source.shapesFiles());
         if (ontology.isEmpty()) throw new KgInputException(source.description() + ": ontology/ holds no triples");
 
         Graph asserted = GraphFactory.createDefaultGraph();
         ontology.find().forEachRemaining(asserted::add);
         data.find().forEachRemaining(asserted::add);
-        Graph inferred = Inference.infer(asserted);
+        Graph inferred = Skolem.skolemise(Inference.infer(asserted), "inferred triples");
         Graph all = GraphFactory.createDefaultGraph();
-        all.getPrefixMapping().setNsPrefixes(prefixes);
         asserted.find().forEachRemaining(all::add);
         inferred.find().forEachRemaining(all::add);
 
@@ -85,19 +91,28 @@ public final class KnowledgeGraph {
             throw new KgInputException(violations.size() + " validation error(s):\n  "
                     + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
         }
-        PrefixMapping frozen = new PrefixMappingImpl().setNsPrefixes(prefixes).lock();
-        return new KnowledgeGraph(source, ontology, asserted, inferred, all, frozen, BuildInfo.load());
+        return new KnowledgeGraph(source, ontology, asserted, inferred, prefixes, BuildInfo.load(),
+                BuildInfo.load().version() + "+" + digest(asserted).substring(0, 12));
     }
 
-    /** A short, stable digest of the asserted triples: changes whenever the data does. */
-    private static String fingerprint(Graph g) {
+    /** A graph stored by a release: already validated; its version was computed when it was built. */
+    public static KnowledgeGraph stored(KgSource source, Graph ontology, Graph asserted, Graph inferred,
+                                 PrefixMapping prefixes, String dataVersion) {
+        return new KnowledgeGraph(source, ontology, asserted, inferred, prefixes, BuildInfo.load(), dataVersion);
+    }
+
+    /**
+     * SHA-256 of the canonical form of a blank-node-free graph: its N-Triples lines, sorted. The same triples give
+     * the same digest whatever order they were parsed in.
+     */
+    public static String digest(Graph g) {
         List<String> lines = new ArrayList<>();
         g.find().forEachRemaining(t -> lines.add(ntriple(t)));
         lines.sort(null);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String l : lines) md.update(l.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -108,6 +123,7 @@ public final class KnowledgeGraph {
                 + NodeFmtLib.strNT(t.getObject()) + " .\n";
     }
 
+    /** What the {@code ontology/} files say: served at {@code /def}. */
     public Graph ontology() { return ontology; }
     public Graph asserted() { return asserted; }
     public Graph inferred() { return inferred; }
@@ -116,7 +132,7 @@ public final class KnowledgeGraph {
     public DatasetGraph dataset() { return dataset; }
     public PrefixMapping prefixes() { return prefixes; }
     public BuildInfo buildInfo() { return buildInfo; }
-    /** pom version plus a digest of the asserted triples, e.g. {@code 0.1.0+3f2a…}. */
+    /** pom version plus a digest of the canonical asserted graph, e.g. {@code 0.1.0+3f2a…}. */
     public String dataVersion() { return dataVersion; }
     public KgSource source() { return source; }
 }

@@ -14,6 +14,8 @@ import org.apache.jena.reasoner.rulesys.GenericRuleReasoner;
 import org.apache.jena.reasoner.rulesys.Rule;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import nl.arbeidsmigratie.kg.vocab.AM;
+
 /**
  * Materialises the OWL 2 RL entailments the ontology relies on (sub-classes, sub-properties, inverses, symmetric
  * and transitive properties, domains and ranges) once, at build time. Rules: {@code owl-rl.rules} beside this class.
@@ -38,7 +40,7 @@ public final class Inference {
 
     /** {@code x subClassOf x} and the like say nothing a reader needs. */
     private static boolean isTautology(Triple t) {
-        return t.getSubject().equals(t.getObject()) && !t.getPredicate().getURI().startsWith("https://w3id.org/");
+        return t.getSubject().equals(t.getObject()) && !t.getPredicate().getURI().startsWith(AM.NS);
     }
 
     private static List<Rule> loadRules() {

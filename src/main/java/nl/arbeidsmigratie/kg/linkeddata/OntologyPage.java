@@ -1,6 +1,6 @@
 package nl.arbeidsmigratie.kg.linkeddata;
 
-import static nl.arbeidsmigratie.kg.web.Html.esc;
+import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,10 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
-import nl.arbeidsmigratie.kg.server.ServerContext;
+import nl.arbeidsmigratie.kg.graph.Labels;
+import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.AM;
-import nl.arbeidsmigratie.kg.web.Layout;
+import nl.arbeidsmigratie.kg.http.Layout;
 
 /** {@code /def} as HTML: every class and property of the am: namespace with its labels and definition. */
 final class OntologyPage {

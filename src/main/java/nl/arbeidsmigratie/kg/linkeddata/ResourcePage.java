@@ -1,6 +1,6 @@
 package nl.arbeidsmigratie.kg.linkeddata;
 
-import static nl.arbeidsmigratie.kg.web.Html.esc;
+import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,10 +11,12 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDF;
 
-import nl.arbeidsmigratie.kg.server.ServerContext;
+import nl.arbeidsmigratie.kg.graph.Labels;
+import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
-import nl.arbeidsmigratie.kg.web.Layout;
+import nl.arbeidsmigratie.kg.vocab.SCHEMA;
+import nl.arbeidsmigratie.kg.http.Layout;
 
 /** The HTML page of one resource: labels, description, properties with labelled links, incoming links, sources. */
 public final class ResourcePage {
@@ -69,7 +71,7 @@ public final class ResourcePage {
                 .append("nl".equals(lang) ? "Bronnen" : "Sources").append("</h2><ul>\n");
         for (Node s : srcs) {
             b.append("<li>").append(link(g, s, lang));
-            String url = Labels.literal(g, s, ResourceServlet.schemaUrl(), lang);
+            String url = Labels.literal(g, s, SCHEMA.url, lang);
             if (url != null && (url.startsWith("https://") || url.startsWith("http://")))
                 b.append(" — <a rel=\"external\" href=\"").append(esc(url)).append("\">").append(esc(url)).append("</a>");
             b.append("</li>\n");

@@ -2,6 +2,7 @@ package nl.arbeidsmigratie.kg.linkeddata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,18 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
-import nl.arbeidsmigratie.kg.server.ServerContext;
+import nl.arbeidsmigratie.kg.http.Responses;
+import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
-import nl.arbeidsmigratie.kg.web.Layout;
+import nl.arbeidsmigratie.kg.vocab.PROV;
+import nl.arbeidsmigratie.kg.http.Layout;
 
 /**
  * Dereferenceable IRIs: {@code /id/{type}/{ref}} for things and {@code /def} for the ontology. Browsers get an
  * HTML page; machines get Turtle, JSON-LD, N-Triples or RDF/XML by {@code Accept} (or {@code ?format=}).
  */
-public final class ResourceServlet extends HttpServlet {
-    private static final Node PROV_DERIVED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
-    private static final Node SCHEMA_URL = NodeFactory.createURI("https://schema.org/url");
-
+final class ResourceServlet extends HttpServlet {
     /** Machine formats, by the names {@code ?format=} accepts and the media types Accept may carry. */
     enum RdfFormat {
         TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
@@ -54,7 +54,7 @@ public final class ResourceServlet extends HttpServlet {
 
     private final ServerContext ctx;
 
-    public ResourceServlet(ServerContext ctx) {
+    ResourceServlet(ServerContext ctx) {
         this.ctx = ctx;
     }
 
@@ -65,22 +65,18 @@ public final class ResourceServlet extends HttpServlet {
         Node node = NodeFactory.createURI(iri);
         Graph all = ctx.kg().all();
         if (!ontology && !all.contains(node, Node.ANY, Node.ANY)) {
-            res.setStatus(404);
-            res.setContentType("text/plain; charset=utf-8");
-            res.getWriter().println("No resource <" + iri + "> in this graph. Try /?lang=en or /api/queries/search?q=…");
+            Responses.text(res, 404, "No resource <" + iri + "> in this graph. Try /?lang=en or /api/queries/search?q=…");
             return;
         }
         res.setHeader("Vary", "Accept");
         res.setHeader("Link", "<" + iri + ">; rel=\"canonical\"");
         RdfFormat f = choose(req.getParameter("format"), req.getHeader("Accept"));
-        if (req.getParameter("format") != null && f == null) {
-            res.setStatus(400);
-            res.setContentType("text/plain; charset=utf-8");
-            res.getWriter().println("format must be one of html, ttl, jsonld, nt, rdf");
+        if (req.getParameter("format") != null && f == null && !"html".equals(req.getParameter("format"))) {
+            Responses.text(res, 400, "format must be one of html, ttl, jsonld, nt, rdf");
             return;
         }
         if (f == null) {
-            String lang = lang(req);
+            String lang = Layout.lang(req);
             String html = ontology ? OntologyPage.render(ctx, lang) : ResourcePage.render(ctx, node, lang);
             Layout.send(req, res, 200, html);
             return;
@@ -89,19 +85,9 @@ public final class ResourceServlet extends HttpServlet {
         g.getPrefixMapping().setNsPrefixes(ctx.kg().prefixes());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFWriter.source(g).format(f.format).output(out);
-        send(res, f.mediaType + "; charset=utf-8", out.toByteArray(), req);
-    }
-
-    private static void send(HttpServletResponse res, String type, byte[] body, HttpServletRequest req) throws IOException {
-        res.setStatus(200);
-        res.setContentType(type);
-        res.setContentLength(body.length);
-        if (!"HEAD".equals(req.getMethod())) res.getOutputStream().write(body);
-    }
-
-    /** The page language: ?lang=, then the remembered choice, then Accept-Language (the web page's rule). */
-    static String lang(HttpServletRequest req) {
-        return Layout.lang(req);
+        // The document depends only on the data and the format: its tag survives restarts and matches on replicas.
+        String etag = Responses.etag((ctx.dataVersion() + "\n" + iri + "\n" + f.name).getBytes(StandardCharsets.UTF_8));
+        Responses.send(req, res, 200, f.mediaType + "; charset=utf-8", out.toByteArray(), etag, "public, max-age=300");
     }
 
     /** null means HTML: the default for browsers and for anything that does not ask for RDF. */
@@ -162,6 +148,5 @@ public final class ResourceServlet extends HttpServlet {
         return m;
     }
 
-    static final Node[] SOURCE_PROPERTIES = {PROV_DERIVED, DCTerms.source.asNode()};
-    static Node schemaUrl() { return SCHEMA_URL; }
+    static final Node[] SOURCE_PROPERTIES = {PROV.wasDerivedFrom, DCTerms.source.asNode()};
 }

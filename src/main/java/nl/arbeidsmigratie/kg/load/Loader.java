@@ -15,11 +15,13 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import nl.arbeidsmigratie.kg.source.KgSource;
+import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
  * Parses Turtle files strictly: any error or warning (unknown prefix, bad IRI, ill-typed literal) stops the load
  * with the file, line and column. Files are parsed each into a fresh graph and merged only when all parsed, so
- * nothing half-loaded survives a failure.
+ * nothing half-loaded survives a failure. Blank nodes of published files get skolem IRIs derived from their content
+ * ({@link Skolem}), so the published graph is the same on every parse.
  */
 public final class Loader {
     private Loader() {}
@@ -32,7 +34,7 @@ public final class Loader {
         Graph merged = GraphFactory.createDefaultGraph();
         for (Path file : files) {
             String name = source.display(file);
-            Graph g = parse(file, name);
+            Graph g = Skolem.skolemise(parse(file, name), name);
             prefixesOut.setNsPrefixes(g.getPrefixMapping());
             g.find().forEachRemaining(t -> {
                 merged.add(t);
@@ -42,10 +44,17 @@ public final class Loader {
         return merged;
     }
 
+    /** The SHACL shapes: never published, so their blank nodes stay as they are. */
+    public static Graph loadShapes(KgSource source, List<Path> files) {
+        Graph merged = GraphFactory.createDefaultGraph();
+        for (Path file : files) parse(file, source.display(file)).find().forEachRemaining(merged::add);
+        return merged;
+    }
+
     public static Graph parse(Path file, String name) {
         Graph g = GraphFactory.createDefaultGraph();
         try (InputStream in = Files.newInputStream(file)) {
-            RDFParser.create().source(in).lang(Lang.TURTLE).base("https://w3id.org/arbeidsmigratie/")
+            RDFParser.create().source(in).lang(Lang.TURTLE).base(KG.BASE)
                     .errorHandler(strict(name)).parse(g);
         } catch (IOException e) {
             throw new KgInputException(name + ": cannot read: " + e.getMessage(), e);

@@ -19,7 +19,7 @@ import nl.arbeidsmigratie.kg.load.KgInputException;
 /**
  * One prepared question: a {@code queries/ID.rq} file with a grlc-style {@code #+} header. The header keys:
  * summary (English title), title_nl, description, description_nl, tags, defaults, enumerate, chart, chart_x,
- * chart_y, example and expect (the rows the report says must be there; used by the tests).
+ * chart_y, example, views and expect (the rows the report says must be there; used by the tests).
  */
 public final class PreparedQuery {
     /** Always bound by the server to the requested language, "nl" or "en". */
@@ -28,14 +28,16 @@ public final class PreparedQuery {
             Pattern.compile("[?$](__?)([A-Za-z][A-Za-z0-9]*)(?:_(iri|string|integer|date))?\\b");
 
     private final String id;
+    private final String fileName;
     private final String text;
     private final Query query;
     private final Map<String, List<String>> header;
     private final List<Parameter> parameters;
 
-    private PreparedQuery(String id, String text, Query query, Map<String, List<String>> header,
+    private PreparedQuery(String id, String fileName, String text, Query query, Map<String, List<String>> header,
                           List<Parameter> parameters) {
         this.id = id;
+        this.fileName = fileName;
         this.text = text;
         this.query = query;
         this.header = header;
@@ -67,7 +69,7 @@ public final class PreparedQuery {
                     : Parameter.Type.valueOf(m.group(3).toUpperCase());
             params.add(new Parameter(name, type, required, defaults.get(name), Var.alloc(varName), List.of()));
         }
-        return new PreparedQuery(id, text, query, header, List.copyOf(params));
+        return new PreparedQuery(id, fileName, text, query, header, List.copyOf(params));
     }
 
     /** {@code #+ key: value} lines and {@code #+   - item} list lines, in order. */
@@ -126,10 +128,12 @@ public final class PreparedQuery {
     }
 
     PreparedQuery withParameters(List<Parameter> params) {
-        return new PreparedQuery(id, text, query, header, List.copyOf(params));
+        return new PreparedQuery(id, fileName, text, query, header, List.copyOf(params));
     }
 
     public String id() { return id; }
+    /** The source file as messages name it, e.g. {@code queries/law.rq}. */
+    public String fileName() { return fileName; }
     public String text() { return text; }
     /** The parsed query; callers must not modify it (clone first). */
     public Query query() { return query; }
@@ -143,6 +147,10 @@ public final class PreparedQuery {
     public String chartX() { return first("chart_x", null); }
     public String chartY() { return first("chart_y", null); }
     public Map<String, String> example() { return pairs(first("example", "")); }
+    /** Named views the gallery offers and the build precomputes ({@code #+ views:} items such as {@code asOf=2025-06-27}). */
+    public List<Map<String, String>> views() {
+        return header.getOrDefault("views", List.of()).stream().map(PreparedQuery::pairs).toList();
+    }
     public List<Map<String, String>> expectations() {
         return header.getOrDefault("expect", List.of()).stream().map(PreparedQuery::pairs).toList();
     }

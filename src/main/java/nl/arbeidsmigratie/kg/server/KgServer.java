@@ -1,101 +1,67 @@
 package nl.arbeidsmigratie.kg.server;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
-import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.query.ARQ;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 
-import nl.arbeidsmigratie.kg.api.ApiServlet;
-import nl.arbeidsmigratie.kg.dump.Dumps;
-import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
-import nl.arbeidsmigratie.kg.linkeddata.DumpServlet;
-import nl.arbeidsmigratie.kg.linkeddata.ResourceServlet;
-import nl.arbeidsmigratie.kg.query.QueryCatalog;
-import nl.arbeidsmigratie.kg.web.WebPages;
+import nl.arbeidsmigratie.kg.api.ApiModule;
+import nl.arbeidsmigratie.kg.dump.DumpModule;
+import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.linkeddata.LinkedDataModule;
+import nl.arbeidsmigratie.kg.sparql.SparqlModule;
+import nl.arbeidsmigratie.kg.web.WebModule;
 
 /**
- * One process serving everything: embedded Fuseki (read-only SPARQL and GSP read at {@code /kg}), the
- * prepared-question API, linked-data pages, dumps and the web page. Public-endpoint limits are set here.
+ * One process serving everything: embedded Fuseki with each feature installed as a {@code FusekiModule} (SPARQL,
+ * API, linked data, dumps, web), and the HTTP concerns every path shares set once here on Jetty: bind address,
+ * buffers, the request-size limit, gzip and graceful stop.
  */
 public final class KgServer {
     /** Jena 5.6 gives every response a 5 MiB Jetty buffer (apache/jena#4084); 32 KiB avoids full-GC stalls. */
     private static final int OUTPUT_BUFFER = 32 * 1024;
     private static final int HEADER_LIMIT = 64 * 1024;
+    /** Smaller bodies are not worth compressing: the gzip frame would eat the gain. */
+    private static final int MIN_GZIP_BYTES = 512;
     /** Grace beyond the query timeout, so that on stop every query in flight can still answer. */
     private static final long STOP_GRACE_MILLIS = 5_000;
 
     private final FusekiServer fuseki;
-    private final ServerContext context;
 
-    private KgServer(FusekiServer fuseki, ServerContext context) {
+    private KgServer(FusekiServer fuseki) {
         this.fuseki = fuseki;
-        this.context = context;
     }
 
-    public static KgServer create(KnowledgeGraph kg, ServerOptions options) {
-        // Public endpoint: queries may never reach out to other hosts.
-        ARQ.globalServiceAllowed = false;
-        ARQ.getContext().set(ARQ.httpServiceAllowed, false);
-        QueryCatalog catalog = QueryCatalog.load(kg);
-        Path dumps = options.dumps() != null ? options.dumps() : buildDumps(kg);
-        ServerContext ctx = new ServerContext(kg, catalog, options, dumps, new WorkLimiter(options.maxConcurrent()));
-
-        ResourceServlet resources = new ResourceServlet(ctx);
-        DumpServlet dumpFiles = new DumpServlet(ctx);
-        FusekiServer.Builder b = FusekiServer.create()
-                .fusekiModules(FusekiModules.empty())
-                .port(options.port())
+    public static KgServer create(ServerContext ctx) {
+        FusekiServer fuseki = FusekiServer.create()
+                .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx), new ApiModule(ctx),
+                        new LinkedDataModule(ctx), new DumpModule(ctx), new WebModule(ctx))))
+                .port(ctx.options().port())
                 .enablePing(true)
                 .enableStats(false)
                 .enableMetrics(false)
                 .enableTasks(false)
                 .enableCors(false)
-                .registerOperation(Operation.Query, new SafeQueryService(ctx.timeoutMillis(), options.maxRows()))
-                .add("/kg", kg.dataset(), false)
-                .addFilter("/*", new RequestGuard(kg.dataVersion(), ctx.limiter()))
-                .addServlet("/api/*", new ApiServlet(ctx))
-                .addServlet("/id/*", resources)
-                .addServlet("/def", resources)
-                .addServlet("/dumps/*", dumpFiles)
-                .addServlet("/.well-known/void", dumpFiles);
-        WebPages.install(b, ctx);
-        FusekiServer fuseki = b.build();
-        tune(fuseki.getJettyServer(), options);
-        return new KgServer(fuseki, ctx);
+                .addFilter("/*", new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots()))
+                .build();
+        tune(fuseki.getJettyServer(), ctx);
+        return new KgServer(fuseki);
     }
 
-    private static Path buildDumps(KnowledgeGraph kg) {
-        try {
-            Path dir = Files.createTempDirectory("arbeidsmigratie-dumps-");
-            dir.toFile().deleteOnExit();
-            Dumps.write(kg, dir);
-            try (var files = Files.list(dir)) {
-                files.forEach(f -> f.toFile().deleteOnExit());
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Bind address, buffers, request-size limit and graceful stop, set on Jetty before it starts. */
-    private static void tune(Server jetty, ServerOptions options) {
+    /** Bind address, buffers, request-size limit, gzip and graceful stop, set on Jetty before it starts. */
+    private static void tune(Server jetty, ServerContext ctx) {
         for (Connector c : jetty.getConnectors()) {
-            if (c instanceof ServerConnector sc) sc.setHost(options.host());
+            if (c instanceof ServerConnector sc) sc.setHost(ctx.options().host());
             HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
@@ -103,12 +69,19 @@ public final class KgServer {
                 http.getHttpConfiguration().setSendServerVersion(false);
             }
         }
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(options.maxRequestBytes(), -1);
-        sizeLimit.setHandler(jetty.getHandler());
+        // Jetty's GzipHandler compresses every compressible answer (pages, API, SPARQL results, RDF), honours
+        // Accept-Encoding q-values (gzip;q=0), skips what is already compressed and suffixes ETags of the gzip variant.
+        GzipHandler gzip = new GzipHandler();
+        gzip.setMinGzipSize(MIN_GZIP_BYTES);
+        gzip.setIncludedMethods("GET", "HEAD", "POST");
+        gzip.setInflateBufferSize(-1);
+        gzip.setHandler(jetty.getHandler());
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(ctx.options().maxRequestBytes(), -1);
+        sizeLimit.setHandler(gzip);
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(sizeLimit);
         jetty.setHandler(graceful);
-        jetty.setStopTimeout(options.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS);
+        jetty.setStopTimeout(ctx.options().timeoutSeconds() * 1000L + STOP_GRACE_MILLIS);
     }
 
     public KgServer start() {
@@ -121,25 +94,23 @@ public final class KgServer {
     /** Stops accepting requests, lets in-flight ones finish (at most the query timeout plus 5 s), then stops. */
     public void stop() { fuseki.stop(); }
 
-    public ServerContext context() { return context; }
-
     /** {@code serve}: start, print where it listens, and block until the JVM is told to stop. */
-    public static boolean runUntilStopped(KnowledgeGraph kg, ServerOptions options, PrintStream out, PrintStream err) {
-        KgServer server = create(kg, options);
+    public static boolean runUntilStopped(ServerContext ctx, PrintStream out, PrintStream err) {
+        KgServer server = create(ctx);
         try {
             server.start();
         } catch (RuntimeException e) {
             if (causedByBind(e)) {
-                err.println("error: port " + options.port() + " on " + options.host()
+                err.println("error: port " + ctx.options().port() + " on " + ctx.options().host()
                         + " is already in use; choose another with --port");
             } else {
                 err.println("error: cannot start the server: " + e.getMessage());
             }
             return false;
         }
-        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        String host = ctx.options().host().contains(":") ? "[" + ctx.options().host() + "]" : ctx.options().host();
         out.printf("Arbeidsmigratie KG %s listening on http://%s:%d/ (%d triples; SPARQL at /kg/sparql)%n",
-                kg.dataVersion(), host, server.port(), kg.all().size());
+                ctx.dataVersion(), host, server.port(), ctx.kg().all().size());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

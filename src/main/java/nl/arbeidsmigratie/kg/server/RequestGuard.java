@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.arbeidsmigratie.kg.query.WorkLimiter;
+
 /**
  * In front of every path: one log line per request, CORS (read methods only), the data-version header, and the
  * refusals of a public read-only endpoint: no method but GET/HEAD/OPTIONS, POST only for SPARQL queries,

@@ -68,6 +68,9 @@ public final class KgSource {
 
     public String description() { return description; }
 
+    /** Where {@code mvn package} stores the built release beside the sources: {@code kg/release/} in the jar. */
+    public Path releaseDir() { return root.resolve("release"); }
+
     private static boolean isShapes(Path p) { return p.getFileName().toString().equals(SHAPES_FILE); }
 
     private List<Path> turtle(String dir, java.util.function.Predicate<Path> keep) {

@@ -1,8 +1,9 @@
 package nl.arbeidsmigratie.kg.vocab;
 
 /**
- * IRIs of the knowledge graph's own things: resources under {@code /id/}, the named graphs and the dataset.
- * The base is a setting ({@code kg.base} system property) so a mirror can mint its own IRIs without string edits.
+ * IRIs of the knowledge graph's own things: resources under {@code /id/}, the named graphs, the dataset and the
+ * skolem IRIs that replace blank nodes. The base is a setting ({@code kg.base} system property) so a mirror can mint
+ * its own IRIs without string edits.
  */
 public final class KG {
     public static final String DEFAULT_BASE = "https://w3id.org/arbeidsmigratie/";
@@ -11,10 +12,18 @@ public final class KG {
     public static final String ID = BASE + "id/";
     /** Named graph holding what the hand-edited sources say. */
     public static final String GRAPH_ASSERTED = BASE + "graph/asserted";
-    /** Named graph holding only what the OWL RL rules add. */
+    /** Named graph holding only what the OWL RL rules and the derivation queries add. */
     public static final String GRAPH_INFERRED = BASE + "graph/inferred";
     public static final String DATASET = ID + "dataset/arbeidsmigratie-kg";
     public static final String REPORT = ID + "bron/rapport";
+    /** RDF 1.1 §3.5: skolem IRIs for what would otherwise be blank nodes, derived from content. */
+    public static final String GENID = BASE + ".well-known/genid/";
+    public static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+
+    /** True for IRIs this graph mints (resources, terms, graphs, skolem IRIs), whatever the base. */
+    public static boolean isOwn(String iri) {
+        return iri.startsWith(BASE);
+    }
 
     private KG() {}
 }

@@ -1,6 +1,6 @@
 package nl.arbeidsmigratie.kg.web;
 
-import static nl.arbeidsmigratie.kg.web.Html.esc;
+import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.io.IOException;
 import java.util.Map;
@@ -18,7 +18,9 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 import nl.arbeidsmigratie.kg.query.ParameterException;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
-import nl.arbeidsmigratie.kg.server.ServerContext;
+import nl.arbeidsmigratie.kg.http.Html;
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
@@ -116,7 +118,7 @@ final class EditorServlet extends HttpServlet {
         String head = "# " + q.title(lang) + "\n# " + q.description(lang).replace('\n', ' ') + "\n# /q/" + q.id() + "\n";
         try {
             var bindings = ctx.catalog().bind(q, Map.of(), lang, java.util.List.of());
-            Query bound = QueryTransformOps.replaceVars(q.query(), bindings);
+            Query bound = QueryTransformOps.replaceVars(q.query(), bindings.bindings());
             return head + bound.serialize();
         } catch (ParameterException e) {
             return q.text();

@@ -1,6 +1,6 @@
 package nl.arbeidsmigratie.kg.web;
 
-import static nl.arbeidsmigratie.kg.web.Html.esc;
+import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,9 +18,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDF;
 
-import nl.arbeidsmigratie.kg.linkeddata.Labels;
+import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
-import nl.arbeidsmigratie.kg.server.ServerContext;
+import nl.arbeidsmigratie.kg.http.Html;
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
@@ -114,8 +116,8 @@ final class GalleryServlet extends HttpServlet {
                 .append("\">").append(esc(Labels.label(g, report, lang))).append("</a>")
                 .append(nl ? ", aangevuld met latere, gedateerde feiten." : ", with later, dated facts added.")
                 .append("</p>\n<p class=\"version\">").append(nl ? "Dataversie " : "Data version ").append("<code>")
-                .append(esc(ctx.dataVersion())).append("</code>, ").append(nl ? "gebouwd op " : "built on ")
-                .append("<time>").append(esc(ctx.kg().buildInfo().buildDate())).append("</time>. ")
+                .append(esc(ctx.dataVersion())).append("</code>, ").append(nl ? "uitgave van " : "release of ")
+                .append("<time>").append(esc(ctx.kg().buildInfo().releaseDate())).append("</time>. ")
                 .append(String.format("%,d", g.size()).replace(',', nl ? '.' : ','))
                 .append(nl ? " triples." : " triples.").append("</p>\n<ul class=\"counts\">");
         for (String local : COUNTED) {

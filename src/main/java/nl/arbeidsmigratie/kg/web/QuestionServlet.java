@@ -1,6 +1,6 @@
 package nl.arbeidsmigratie.kg.web;
 
-import static nl.arbeidsmigratie.kg.web.Html.esc;
+import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,17 +22,19 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.sparql.core.Var;
 
-import nl.arbeidsmigratie.kg.linkeddata.Labels;
+import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.query.Parameter;
 import nl.arbeidsmigratie.kg.query.ParameterException;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
-import nl.arbeidsmigratie.kg.query.QueryCatalog;
-import nl.arbeidsmigratie.kg.server.ServerContext;
-import nl.arbeidsmigratie.kg.server.WorkLimiter;
+import nl.arbeidsmigratie.kg.query.Answers;
+import nl.arbeidsmigratie.kg.query.BoundQuery;
+import nl.arbeidsmigratie.kg.http.Html;
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.WorkLimiter;
 import nl.arbeidsmigratie.kg.vocab.KG;
+import nl.arbeidsmigratie.kg.vocab.SCHEMA;
 
 /**
  * {@code /q/{id}?{parameters}&lang=}: the permalink of one prepared question. The question, its parameter form and
@@ -43,13 +44,9 @@ import nl.arbeidsmigratie.kg.vocab.KG;
 final class QuestionServlet extends HttpServlet {
     private static final List<String> RESERVED = List.of("lang");
     private static final String SOURCE_COLUMN = "source";
-    private static final Node SCHEMA_URL = NodeFactory.createURI("https://schema.org/url");
-    private static final int MAX_CACHED = 1_000;
     private static final int LONG_TEXT = 60;
 
     private final ServerContext ctx;
-    /** The graph never changes while the server runs, and parameter values are a closed set: answers are kept. */
-    private final Map<String, List<Map<String, String>>> answers = new ConcurrentHashMap<>();
 
     QuestionServlet(ServerContext ctx) {
         this.ctx = ctx;
@@ -84,13 +81,12 @@ final class QuestionServlet extends HttpServlet {
         int status = 200;
         List<Map<String, String>> rows = null;
         try {
-            var bindings = ctx.catalog().bind(q, given, lang, RESERVED);
-            rows = answer(q, bindings, lang, given);
-            if (rows == null) status = 503;
+            BoundQuery bound = ctx.catalog().bind(q, given, lang, RESERVED);
+            rows = ctx.answers().answer(bound).table().strings();
         } catch (ParameterException e) {
             status = 400;
             b.append("<p class=\"error\" role=\"alert\">").append(esc(e.getMessage())).append("</p>\n");
-        } catch (QueryCancelledException e) {
+        } catch (Answers.Unavailable e) {
             status = 503;
         }
         if (status == 503) {
@@ -110,23 +106,6 @@ final class QuestionServlet extends HttpServlet {
         String scripts = rows == null ? null
                 : "<script src=\"/assets/charts.js?v=" + esc(Html.url(ctx.kg().buildInfo().version())) + "\" defer></script>\n";
         Layout.send(req, res, status, Layout.page(ctx, lang, q.title(lang), selfPath, b.toString(), scripts));
-    }
-
-    /** The answer as column → value maps, or null when the server is too busy to compute it now. */
-    private List<Map<String, String>> answer(PreparedQuery q, Map<Var, Node> bindings, String lang, Map<String, String> given) {
-        String key = q.id() + "|" + lang + "|" + bindings;
-        List<Map<String, String>> rows = answers.get(key);
-        if (rows != null) return rows;
-        if (!ctx.limiter().tryAcquire()) return null;
-        try {
-            rows = QueryCatalog.table(ctx.catalog().run(q, bindings, ctx.timeoutMillis()));
-        } finally {
-            ctx.limiter().release();
-        }
-        // Only answers to closed choices are kept: free text (a search term) would let visitors fill the memory.
-        boolean closed = given.keySet().stream().allMatch(n -> !q.parameter(n).allowedValues().isEmpty());
-        if (closed && answers.size() < MAX_CACHED) answers.put(key, rows);
-        return rows;
     }
 
     private String form(PreparedQuery q, Map<String, String> given, String lang) {
@@ -284,8 +263,8 @@ final class QuestionServlet extends HttpServlet {
     private String share(HttpServletRequest req, PreparedQuery q, List<Map<String, String>> rows, String lang, String selfPath) {
         boolean nl = "nl".equals(lang);
         Graph g = ctx.kg().all();
-        String origin = req.getScheme() + "://" + req.getServerName()
-                + (req.getServerPort() == 80 || req.getServerPort() == 443 ? "" : ":" + req.getServerPort());
+        // Never from the Host header: a forged Host would put a stranger's address into the citation.
+        String origin = ctx.options().publicUrl() == null ? "" : ctx.options().publicUrl();
         String permalink = origin + selfPath + (selfPath.contains("?") ? "&" : "?") + "lang=" + lang;
         String today = LocalDate.now().toString();
         StringBuilder b = new StringBuilder("<section class=\"share\" aria-labelledby=\"share\">\n<h2 id=\"share\">")
@@ -310,7 +289,7 @@ final class QuestionServlet extends HttpServlet {
             for (String s : sources) {
                 Node n = NodeFactory.createURI(s);
                 b.append("<li>").append(link(g, s, lang));
-                String url = Labels.literal(g, n, SCHEMA_URL, lang);
+                String url = Labels.literal(g, n, SCHEMA.url, lang);
                 if (url != null && isUrl(url))
                     b.append(" — <a rel=\"external\" class=\"url\" href=\"").append(esc(url)).append("\">").append(esc(url)).append("</a>");
                 b.append("</li>\n");

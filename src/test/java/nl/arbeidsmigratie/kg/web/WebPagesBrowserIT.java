@@ -45,6 +45,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import nl.arbeidsmigratie.kg.http.Html;
 import nl.arbeidsmigratie.kg.testsupport.JarServer;
 import nl.arbeidsmigratie.kg.web.Browsers.Browser;
 

@@ -1,17 +1,16 @@
-package nl.arbeidsmigratie.kg.web;
+package nl.arbeidsmigratie.kg.http;
 
-import static nl.arbeidsmigratie.kg.web.Html.esc;
+import static nl.arbeidsmigratie.kg.http.Html.esc;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
+import java.util.Enumeration;
+import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import nl.arbeidsmigratie.kg.server.ServerContext;
 
 /** The frame every HTML page shares: head, language switch, navigation, footer with the data version. */
 public final class Layout {
@@ -51,7 +50,7 @@ public final class Layout {
                 + esc(path + sep + "lang=" + other) + "\">" + (nl ? "English" : "Nederlands") + "</a></li></ul>"
                 + "</nav></header>\n<main id=\"main\">\n" + body + "\n</main>\n"
                 + "<footer class=\"site\"><p>" + (nl ? "Dataversie " : "Data version ") + "<code>" + esc(ctx.dataVersion())
-                + "</code> · " + (nl ? "gebouwd op " : "built on ") + esc(ctx.kg().buildInfo().buildDate())
+                + "</code> · " + (nl ? "uitgave van " : "release of ") + esc(ctx.kg().buildInfo().releaseDate())
                 + " · <a href=\"/id/bron/rapport?lang=" + lang + "\">" + (nl ? "Bron: het rapport" : "Source: the report") + "</a>"
                 + " · <a href=\"/api/openapi.json\">API</a> · <a href=\"/.well-known/void\">VoID</a> · CC BY 4.0</p></footer>\n"
                 + "<script src=\"/assets/site.js?v=" + v + "\" defer></script>\n"
@@ -60,8 +59,9 @@ public final class Layout {
     }
 
     /**
-     * The page language: {@code ?lang=} when valid, else the {@code lang} cookie the language switch sets, else
-     * the browser's Accept-Language, else Dutch.
+     * The page language: {@code ?lang=} when valid, else the {@code lang} cookie the language switch sets, else the
+     * first of the browser's languages (the request's locales, in Accept-Language q-value order) that we have,
+     * else Dutch.
      */
     public static String lang(HttpServletRequest req) {
         String l = req.getParameter("lang");
@@ -71,31 +71,22 @@ public final class Layout {
                 if (c.getName().equals("lang") && ("nl".equals(c.getValue()) || "en".equals(c.getValue()))) return c.getValue();
             }
         }
-        String al = req.getHeader("Accept-Language");
-        return al != null && al.toLowerCase().startsWith("en") ? "en" : "nl";
+        if (req.getHeader("Accept-Language") != null) {
+            for (Enumeration<Locale> e = req.getLocales(); e.hasMoreElements(); ) {
+                String language = e.nextElement().getLanguage();
+                if ("nl".equals(language) || "en".equals(language)) return language;
+            }
+        }
+        return "nl";
     }
 
     /** Sends a page with the headers all our HTML shares. */
     public static void send(HttpServletRequest req, HttpServletResponse res, int status, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        res.setStatus(status);
-        res.setContentType("text/html; charset=utf-8");
         res.setHeader("Content-Security-Policy", CSP);
         res.setHeader("Referrer-Policy", "same-origin");
         // The page depends on the lang cookie and Accept-Language when no ?lang= is given, and /id/ pages on Accept.
-        res.setHeader("Vary", "Accept, Cookie, Accept-Language, Accept-Encoding");
-        res.setHeader("Cache-Control", "no-cache");
-        // Result tables repeat a lot of markup: gzip makes a 100 kB page about 15 kB on the wire.
-        String ae = req.getHeader("Accept-Encoding");
-        if (ae != null && ae.contains("gzip") && body.length > 1024) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
-            try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-                z.write(body);
-            }
-            body = out.toByteArray();
-            res.setHeader("Content-Encoding", "gzip");
-        }
-        res.setContentLength(body.length);
-        if (!"HEAD".equals(req.getMethod())) res.getOutputStream().write(body);
+        res.setHeader("Vary", "Accept, Cookie, Accept-Language");
+        Responses.send(req, res, status, "text/html; charset=utf-8", body, Responses.etag(body), "no-cache");
     }
 }

@@ -1,4 +1,4 @@
-package nl.arbeidsmigratie.kg.server;
+package nl.arbeidsmigratie.kg.query;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package nl.arbeidsmigratie.kg.server;
+package nl.arbeidsmigratie.kg.sparql;
 
 import java.util.concurrent.TimeUnit;
 

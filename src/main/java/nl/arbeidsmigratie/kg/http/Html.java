@@ -1,4 +1,4 @@
-package nl.arbeidsmigratie.kg.web;
+package nl.arbeidsmigratie.kg.http;
 
 /** HTML escaping: every text and attribute value written into a page goes through here. */
 public final class Html {

@@ -1,0 +1,48 @@
+package nl.arbeidsmigratie.kg.dump;
+
+import static nl.arbeidsmigratie.kg.http.Html.esc;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.ServerContext;
+
+/** {@code /dumps/}: the list of downloads; {@code /.well-known/void}: a redirect to the VoID description. */
+final class DumpServlet extends HttpServlet {
+    private final ServerContext ctx;
+    private final Map<String, DumpFilesServlet.DumpFile> files;
+
+    DumpServlet(ServerContext ctx, Map<String, DumpFilesServlet.DumpFile> files) {
+        this.ctx = ctx;
+        this.files = files;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (req.getServletPath().equals("/.well-known/void")) {
+            res.setStatus(303);
+            res.setHeader("Location", "/dumps/" + Dumps.VOID_FILE);
+            return;
+        }
+        String lang = Layout.lang(req);
+        boolean nl = "nl".equals(lang);
+        StringBuilder b = new StringBuilder("<h1>Downloads</h1>\n<p>")
+                .append(nl ? "De hele graaf (ontologie, data en afgeleide triples). In .trig staan vastgelegde en afgeleide triples in aparte benoemde grafen."
+                        : "The whole graph (ontology, data and inferred triples). The .trig keeps asserted and inferred triples in separate named graphs.")
+                .append("</p>\n<table><thead><tr><th scope=\"col\">").append(nl ? "Bestand" : "File")
+                .append("</th><th scope=\"col\">").append(nl ? "Mediatype" : "Media type").append("</th><th scope=\"col\">")
+                .append("Bytes</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>\n");
+        for (DumpFilesServlet.DumpFile f : files.values()) {
+            b.append("<tr><td><a href=\"/dumps/").append(esc(f.name())).append("\">").append(esc(f.name()))
+                    .append("</a></td><td>").append(esc(f.mediaType())).append("</td><td>").append(f.bytes())
+                    .append("</td><td><code>").append(esc(f.sha256())).append("</code></td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        Layout.send(req, res, 200, Layout.page(ctx, lang, "Downloads", "/dumps/", b.toString(), null));
+    }
+}

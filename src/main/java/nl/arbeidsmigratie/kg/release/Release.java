@@ -1,0 +1,169 @@
+package nl.arbeidsmigratie.kg.release;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+import nl.arbeidsmigratie.kg.dump.Dumps;
+import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
+import nl.arbeidsmigratie.kg.load.KgInputException;
+import nl.arbeidsmigratie.kg.query.Answer;
+import nl.arbeidsmigratie.kg.query.Answers;
+import nl.arbeidsmigratie.kg.query.QueryCatalog;
+import nl.arbeidsmigratie.kg.source.KgSource;
+import nl.arbeidsmigratie.kg.vocab.AM;
+import nl.arbeidsmigratie.kg.vocab.KG;
+
+/**
+ * What {@code mvn package} builds once and stores in the jar ({@code kg/release/}), so that {@code serve} and
+ * {@code query} start without parsing, inferring or validating:
+ * <ul>
+ * <li>{@code graph.rt}: the validated, inferred graph in RDF Thrift (ontology, asserted and inferred triples as named
+ * graphs), written in sorted order;</li>
+ * <li>{@code catalog.json}: the allowed parameter values and the status dates;</li>
+ * <li>{@code answers.bin}: every closed-parameter answer, in every format;</li>
+ * <li>{@code dumps/}: the downloadable dumps, their gzip copies, SHA256SUMS and void.ttl;</li>
+ * <li>{@code release.properties}: the data version and the SHA-256 of {@code graph.rt}, checked on every load.</li>
+ * </ul>
+ * The same sources always give the same bytes.
+ */
+public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answer> answers, Path dumps) {
+    static final String GRAPH = "graph.rt", CATALOG = "catalog.json", ANSWERS = "answers.bin",
+            PROPERTIES = "release.properties", DUMPS = "dumps";
+    private static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(AM.ONTOLOGY);
+    private static final Node ASSERTED = NodeFactory.createURI(KG.GRAPH_ASSERTED);
+    private static final Node INFERRED = NodeFactory.createURI(KG.GRAPH_INFERRED);
+
+    /** Runs the whole pipeline on the sources and writes the release into {@code outDir} (replacing it whole). */
+    public static Release build(KgSource source, Path outDir) {
+        KnowledgeGraph kg = KnowledgeGraph.build(source);
+        QueryCatalog catalog = QueryCatalog.build(kg);
+        Map<String, Answer> answers = Answers.precompute(catalog);
+        try {
+            Path parent = outDir.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempDirectory(parent, ".release-");
+            try (OutputStream out = Files.newOutputStream(tmp.resolve(GRAPH))) {
+                writeGraph(kg, out);
+            }
+            Files.writeString(tmp.resolve(CATALOG), JSON.toString(catalog.save()) + "\n");
+            try (OutputStream out = Files.newOutputStream(tmp.resolve(ANSWERS))) {
+                Answers.write(answers, out);
+            }
+            Dumps.write(kg, tmp.resolve(DUMPS));
+            Properties p = new Properties();
+            p.setProperty("dataVersion", kg.dataVersion());
+            p.setProperty("graphSha256", sha256(Files.readAllBytes(tmp.resolve(GRAPH))));
+            p.setProperty("triples", Long.toString(kg.all().size()));
+            StringBuilder b = new StringBuilder("# Written by 'release'; checked when the jar loads graph.rt.\n");
+            new TreeMap<>(p).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+            Files.writeString(tmp.resolve(PROPERTIES), b.toString());
+            deleteTree(outDir);
+            Files.move(tmp, outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Release(kg, catalog, answers, outDir.resolve(DUMPS));
+    }
+
+    /** The release stored beside the bundled sources (in the jar), or null when there is none (a plain build). */
+    public static Release load(KgSource source) {
+        Path dir = source.releaseDir();
+        if (!Files.isRegularFile(dir.resolve(PROPERTIES))) return null;
+        try {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(dir.resolve(PROPERTIES))) {
+                p.load(in);
+            }
+            byte[] graphBytes = Files.readAllBytes(dir.resolve(GRAPH));
+            if (!sha256(graphBytes).equals(p.getProperty("graphSha256")))
+                throw new KgInputException(source.description() + ": release/" + GRAPH
+                        + " does not match its SHA-256 in release.properties; rebuild with mvn package");
+            String version = p.getProperty("dataVersion");
+            KnowledgeGraph kg = readGraph(source, graphBytes, version);
+            QueryCatalog catalog = QueryCatalog.restore(kg, JSON.parse(Files.readString(dir.resolve(CATALOG))));
+            Map<String, Answer> answers;
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(ANSWERS)), 1 << 16)) {
+                answers = Answers.read(in, version);
+            }
+            return new Release(kg, catalog, answers, dir.resolve(DUMPS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Prefixes, then ontology, asserted and inferred quads, each sorted: the bytes depend only on the triples. */
+    private static void writeGraph(KnowledgeGraph kg, OutputStream out) {
+        StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
+        w.start();
+        new TreeMap<>(kg.prefixes().getNsPrefixMap()).forEach(w::prefix);
+        for (Map.Entry<Node, Graph> g : List.of(Map.entry(ONTOLOGY_GRAPH, kg.ontology()),
+                Map.entry(ASSERTED, kg.asserted()), Map.entry(INFERRED, kg.inferred()))) {
+            List<Quad> quads = new ArrayList<>();
+            g.getValue().find().forEachRemaining(t -> quads.add(Quad.create(g.getKey(), t)));
+            quads.sort(Comparator.comparing(q -> NodeFmtLib.strNT(q.getSubject()) + " " + NodeFmtLib.strNT(q.getPredicate())
+                    + " " + NodeFmtLib.strNT(q.getObject())));
+            quads.forEach(w::quad);
+        }
+        w.finish();
+    }
+
+    private static KnowledgeGraph readGraph(KgSource source, byte[] bytes, String version) {
+        Graph ontology = GraphFactory.createDefaultGraph(), asserted = GraphFactory.createDefaultGraph(),
+                inferred = GraphFactory.createDefaultGraph();
+        PrefixMapping prefixes = new PrefixMappingImpl();
+        RDFParser.source(new ByteArrayInputStream(bytes)).lang(RDFLanguages.RDFTHRIFT).parse(new StreamRDFBase() {
+            @Override public void prefix(String prefix, String iri) { prefixes.setNsPrefix(prefix, iri); }
+            @Override public void quad(Quad q) {
+                Node g = q.getGraph();
+                (g.equals(ONTOLOGY_GRAPH) ? ontology : g.equals(ASSERTED) ? asserted : inferred).add(q.asTriple());
+            }
+        });
+        return KnowledgeGraph.stored(source, ontology, asserted, inferred, prefixes, version);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package nl.arbeidsmigratie.kg.sparql;
+
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.rdf.model.Model;
+
+import nl.arbeidsmigratie.kg.http.ServerContext;
+
+/**
+ * {@code /kg/sparql}, {@code /kg/query} (SPARQL 1.1 Protocol, query only) and {@code /kg/get} (Graph Store Protocol,
+ * read only) on the frozen dataset, with the public-endpoint limits of {@link SafeQueryService}.
+ */
+public final class SparqlModule implements FusekiModule {
+    public static final String DATASET_PATH = "/kg";
+    private final ServerContext ctx;
+
+    public SparqlModule(ServerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override public String name() { return "sparql"; }
+
+    @Override
+    public void prepare(FusekiServer.Builder b, Set<String> datasetNames, Model configModel) {
+        // Public endpoint: queries may never reach out to other hosts.
+        ARQ.globalServiceAllowed = false;
+        ARQ.getContext().set(ARQ.httpServiceAllowed, false);
+        b.registerOperation(Operation.Query, new SafeQueryService(ctx.timeoutMillis(), ctx.options().maxRows()))
+         .add(DATASET_PATH, ctx.kg().dataset(), false);
+    }
+}
