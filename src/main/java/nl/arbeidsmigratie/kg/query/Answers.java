@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 import org.apache.jena.query.QueryCancelledException;
 
@@ -40,21 +41,26 @@ public final class Answers {
 
     private record Entry(CompletableFuture<Answer> future, long[] size) {}
 
-    private final QueryCatalog catalog;
     private final Map<String, Answer> precomputed;
-    private final WorkLimiter slots;
-    private final long timeoutMillis;
+    private final Function<BoundQuery, Answer> compute;
     private final int maxEntries;
     private final long maxBytes;
     private final LinkedHashMap<String, Entry> live = new LinkedHashMap<>(64, 0.75f, true);
     private long liveBytes;
 
+    /**
+     * @param slots how many questions may be computed at once (others get {@link Unavailable})
+     * @param timeoutMillis the time limit of one computation; ≤ 0 for none
+     */
     public Answers(QueryCatalog catalog, Map<String, Answer> precomputed, WorkLimiter slots, long timeoutMillis,
                    int maxEntries, long maxBytes) {
-        this.catalog = catalog;
+        this(precomputed, b -> compute(catalog, slots, timeoutMillis, b), maxEntries, maxBytes);
+    }
+
+    /** With any computation: lets tests drive the cache with failures and floods. */
+    Answers(Map<String, Answer> precomputed, Function<BoundQuery, Answer> compute, int maxEntries, long maxBytes) {
         this.precomputed = Collections.unmodifiableMap(precomputed);
-        this.slots = slots;
-        this.timeoutMillis = timeoutMillis;
+        this.compute = compute;
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
     }
@@ -76,7 +82,7 @@ public final class Answers {
         }
         if (mine) {
             try {
-                Answer a = compute(b);
+                Answer a = compute.apply(b);
                 entry.future().complete(a);
                 keep(key, entry, a.size());
             } catch (RuntimeException | Error e) {
@@ -110,7 +116,7 @@ public final class Answers {
         }
     }
 
-    private Answer compute(BoundQuery b) {
+    private static Answer compute(QueryCatalog catalog, WorkLimiter slots, long timeoutMillis, BoundQuery b) {
         if (!slots.tryAcquire())
             throw new Unavailable("too many questions at once; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
         try {

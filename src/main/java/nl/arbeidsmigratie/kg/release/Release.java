@@ -1,5 +1,6 @@
 package nl.arbeidsmigratie.kg.release;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.json.JSON;
@@ -96,7 +99,10 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
         return new Release(kg, catalog, answers, outDir.resolve(DUMPS));
     }
 
-    /** The release stored beside the bundled sources (in the jar), or null when there is none (a plain build). */
+    /**
+     * The release stored beside the bundled sources (in the jar), or null when there is none (a plain build). The
+     * answers are read on a second thread while the graph is parsed: start-up is the sum of neither.
+     */
     public static Release load(KgSource source) {
         Path dir = source.releaseDir();
         if (!Files.isRegularFile(dir.resolve(PROPERTIES))) return null;
@@ -105,20 +111,25 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
             try (InputStream in = Files.newInputStream(dir.resolve(PROPERTIES))) {
                 p.load(in);
             }
+            String version = p.getProperty("dataVersion");
+            CompletableFuture<Map<String, Answer>> answers = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(ANSWERS)), 1 << 16)) {
+                    return Answers.read(in, version);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             byte[] graphBytes = Files.readAllBytes(dir.resolve(GRAPH));
             if (!sha256(graphBytes).equals(p.getProperty("graphSha256")))
                 throw new KgInputException(source.description() + ": release/" + GRAPH
                         + " does not match its SHA-256 in release.properties; rebuild with mvn package");
-            String version = p.getProperty("dataVersion");
             KnowledgeGraph kg = readGraph(source, graphBytes, version);
             QueryCatalog catalog = QueryCatalog.restore(kg, JSON.parse(Files.readString(dir.resolve(CATALOG))));
-            Map<String, Answer> answers;
-            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(ANSWERS)), 1 << 16)) {
-                answers = Answers.read(in, version);
-            }
-            return new Release(kg, catalog, answers, dir.resolve(DUMPS));
+            return new Release(kg, catalog, answers.join(), dir.resolve(DUMPS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

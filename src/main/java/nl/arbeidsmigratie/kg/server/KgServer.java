@@ -1,6 +1,11 @@
 package nl.arbeidsmigratie.kg.server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.BindException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,12 +42,17 @@ public final class KgServer {
     private static final long STOP_GRACE_MILLIS = 5_000;
 
     private final FusekiServer fuseki;
+    private final RequestGuard guard;
+    private final ServerContext ctx;
 
-    private KgServer(FusekiServer fuseki) {
+    private KgServer(FusekiServer fuseki, RequestGuard guard, ServerContext ctx) {
         this.fuseki = fuseki;
+        this.guard = guard;
+        this.ctx = ctx;
     }
 
     public static KgServer create(ServerContext ctx) {
+        RequestGuard guard = new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots());
         FusekiServer fuseki = FusekiServer.create()
                 .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx), new ApiModule(ctx),
                         new LinkedDataModule(ctx), new DumpModule(ctx), new WebModule(ctx))))
@@ -52,10 +62,10 @@ public final class KgServer {
                 .enableMetrics(false)
                 .enableTasks(false)
                 .enableCors(false)
-                .addFilter("/*", new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots()))
+                .addFilter("/*", guard)
                 .build();
         tune(fuseki.getJettyServer(), ctx);
-        return new KgServer(fuseki);
+        return new KgServer(fuseki, guard, ctx);
     }
 
     /** Bind address, buffers, request-size limit, gzip and graceful stop, set on Jetty before it starts. */
@@ -84,9 +94,33 @@ public final class KgServer {
         jetty.setStopTimeout(ctx.options().timeoutSeconds() * 1000L + STOP_GRACE_MILLIS);
     }
 
+    /**
+     * Starts, then sends one request down each kind of path (a question, a page, a SPARQL query, a resource) so the
+     * code they run is loaded before the first reader arrives; only then does {@code /$/ping} answer 200.
+     */
     public KgServer start() {
         fuseki.start();
+        warmUp();
+        guard.ready();
         return this;
+    }
+
+    private void warmUp() {
+        String base = "http://" + (ctx.options().host().contains(":") ? "[" + ctx.options().host() + "]"
+                : ctx.options().host().equals("0.0.0.0") ? "127.0.0.1" : ctx.options().host()) + ":" + port();
+        for (String path : List.of("/api/queries/agenda?format=json", "/api/queries/agenda?format=csv", "/q/agenda",
+                "/kg/sparql?query=ASK%7B%7D", "/id/bron/rapport", "/")) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+                c.setRequestProperty("Accept-Encoding", "gzip");
+                try (InputStream in = c.getInputStream()) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                c.disconnect();
+            } catch (IOException e) {
+                // a warm-up that fails only costs the first reader a few milliseconds
+            }
+        }
     }
 
     public int port() { return fuseki.getHttpPort(); }

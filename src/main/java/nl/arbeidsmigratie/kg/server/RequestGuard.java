@@ -30,6 +30,8 @@ final class RequestGuard implements Filter {
 
     private final String dataVersion;
     private final WorkLimiter limiter;
+    /** False until the server has answered its warm-up requests: until then {@code /$/ping} says 503. */
+    private volatile boolean ready;
 
     RequestGuard(String dataVersion, WorkLimiter limiter) {
         this.dataVersion = dataVersion;
@@ -49,6 +51,11 @@ final class RequestGuard implements Filter {
             response.setHeader("Access-Control-Expose-Headers", DATA_VERSION_HEADER + ", ETag, Retry-After");
             response.setHeader("X-Content-Type-Options", "nosniff");
             String method = request.getMethod();
+            if (!ready && path.equals("/$/ping")) {
+                response.setHeader("Retry-After", "1");
+                refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "starting");
+                return;
+            }
             if (method.equals("OPTIONS")) {
                 response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
                 response.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type, Accept-Language");
@@ -96,6 +103,8 @@ final class RequestGuard implements Filter {
                     (System.nanoTime() - start) / 1_000_000);
         }
     }
+
+    void ready() { ready = true; }
 
     /** Looks at the query string only for GET, so a POST body is left for Fuseki to read. */
     private static boolean hasParameter(HttpServletRequest request, String name) {
