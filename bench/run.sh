@@ -13,7 +13,7 @@ PEER=3392
 mvn -B -q dependency:get -Dartifact=org.apache.jena:jena-fuseki-server:5.6.0 >/dev/null
 PEER_JAR=~/.m2/repository/org/apache/jena/jena-fuseki-server/5.6.0/jena-fuseki-server-5.6.0.jar
 
-java -jar target/arbeidsmigratie-kg.jar serve --port $OURS --dumps target/dumps > /tmp/bench-ours.log 2>&1 &
+java -jar target/arbeidsmigratie-kg.jar serve --port $OURS > /tmp/bench-ours.log 2>&1 &
 OURS_PID=$!
 # Plain Fuseki writes a run/ folder into its working directory: keep it out of the repository.
 PEER_DIR=$(mktemp -d)
