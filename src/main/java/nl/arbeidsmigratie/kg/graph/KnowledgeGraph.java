@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import nl.arbeidsmigratie.kg.infer.Derivation;
 import nl.arbeidsmigratie.kg.infer.Inference;
 import nl.arbeidsmigratie.kg.load.KgInputException;
 import nl.arbeidsmigratie.kg.load.Loader;
@@ -75,6 +76,7 @@ public final class KnowledgeGraph {
         ontology.find().forEachRemaining(asserted::add);
         data.find().forEachRemaining(asserted::add);
         Graph inferred = Inference.infer(asserted);
+        Derivation.derive(asserted, inferred, source.deriveFiles(), source::display);
         Graph all = GraphFactory.createDefaultGraph();
         all.getPrefixMapping().setNsPrefixes(prefixes);
         asserted.find().forEachRemaining(all::add);
