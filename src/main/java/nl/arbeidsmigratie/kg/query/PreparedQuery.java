@@ -18,7 +18,7 @@ import nl.arbeidsmigratie.kg.load.KgInputException;
 
 /**
  * One prepared question: a {@code queries/ID.rq} file with a grlc-style {@code #+} header. The header keys:
- * summary (English title), title_nl, description, description_nl, tags, defaults, enumerate, chart, chart_x,
+ * summary (English title), title_nl, description, description_nl, tags, defaults, enumerate, views, chart, chart_x,
  * chart_y, example and expect (the rows the report says must be there; used by the tests).
  */
 public final class PreparedQuery {
@@ -143,6 +143,13 @@ public final class PreparedQuery {
     public String chartX() { return first("chart_x", null); }
     public String chartY() { return first("chart_y", null); }
     public Map<String, String> example() { return pairs(first("example", "")); }
+    /**
+     * Named views the gallery offers and the server may compute ahead ({@code #+ views:} list items such as
+     * {@code asOf=2025-06-27}), each as parameter name → value.
+     */
+    public List<Map<String, String>> views() {
+        return header.getOrDefault("views", List.of()).stream().map(PreparedQuery::pairs).toList();
+    }
     public List<Map<String, String>> expectations() {
         return header.getOrDefault("expect", List.of()).stream().map(PreparedQuery::pairs).toList();
     }

@@ -42,6 +42,8 @@ import nl.arbeidsmigratie.kg.vocab.KG;
 public final class QueryCatalog {
     public static final List<String> LANGS = List.of("nl", "en");
     private static final int MAX_STRING = 200;
+    /** The default of a date parameter that stands for the current date. */
+    public static final String TODAY = "today";
 
     private final KnowledgeGraph kg;
     private final Map<String, PreparedQuery> queries;
@@ -139,6 +141,8 @@ public final class QueryCatalog {
         for (Parameter p : q.parameters()) {
             String value = raw.get(p.name());
             if (value == null || value.isEmpty()) value = p.defaultValue();
+            // A date parameter whose default is the word "today" (asOf) means the day of the request.
+            if (p.type() == Parameter.Type.DATE && TODAY.equals(value)) value = LocalDate.now().toString();
             if (value == null) {
                 if (p.required())
                     throw new ParameterException(p.name(), "parameter '" + p.name() + "' is required", allowed(p));

@@ -82,7 +82,8 @@ class InferenceTest {
     void twoAssessmentsOnOneDateAreOrderedByIriSoTheLatestIsAlwaysTheSame(@TempDir Path dir) {
         SourceCopy.copyOfReal(dir);
         String copy = "a am:StatusAssessment ; am:assessmentOf maatregel:sna-keurmerk ; am:status status:in-werking ;"
-                + " am:asOf \"2025-06-27\"^^xsd:date ; prov:wasDerivedFrom bron:rapport ; am:locator \"x\" ;"
+                + " am:asOf \"2025-06-27\"^^xsd:date ; am:datePrecision precisie:dag ;"
+                + " am:assessmentKind beoordelingssoort:rapport ; prov:wasDerivedFrom bron:rapport ; am:locator \"x\" ;"
                 + " rdfs:label \"t\"@nl, \"t\"@en ; dct:description \"t\"@nl, \"t\"@en .";
         SourceCopy.append(dir.resolve("data/status.ttl"), "beoordeling:sna-keurmerk-2025-06-27-zz " + copy);
         KnowledgeGraph g = KnowledgeGraph.build(KgSource.directory(dir));
