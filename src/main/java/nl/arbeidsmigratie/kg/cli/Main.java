@@ -97,7 +97,7 @@ public final class Main {
             KgSource source = o.single.containsKey("source") ? KgSource.directory(Path.of(o.single.get("source")))
                     : KgSource.bundled();
             return switch (command) {
-                case "validate" -> validate(source, o, out);
+                case "validate" -> validate(source, o, out, err);
                 case "build" -> build(source, o, out, err);
                 case "query" -> query(source, o, out, err);
                 default -> serve(source, o, out, err);
@@ -114,9 +114,10 @@ public final class Main {
 
     private static boolean isHelp(String a) { return a.equals("--help") || a.equals("-h"); }
 
-    private static int validate(KgSource source, Options o, PrintStream out) {
+    private static int validate(KgSource source, Options o, PrintStream out, PrintStream err) {
         o.expectNoPositional();
         KnowledgeGraph kg = KnowledgeGraph.build(source);
+        printWarnings(kg, err);
         QueryCatalog catalog = QueryCatalog.load(kg);
         out.printf("valid: %d triples asserted, %d inferred; %d prepared questions (version %s)%n",
                 kg.asserted().size(), kg.inferred().size(), catalog.all().size(), kg.dataVersion());
@@ -128,6 +129,7 @@ public final class Main {
         String dir = o.single.get("out");
         if (dir == null) throw new IllegalArgumentException("--out DIR is required");
         KnowledgeGraph kg = KnowledgeGraph.build(source);
+        printWarnings(kg, err);
         QueryCatalog.load(kg);
         Map<String, String> sums = Dumps.write(kg, Path.of(dir));
         out.printf("wrote %d files to %s: %d triples (%d asserted, %d inferred), version %s%n",
@@ -169,7 +171,13 @@ public final class Main {
         o.expectNoPositional();
         ServerOptions options = ServerOptions.from(o.single);
         KnowledgeGraph kg = KnowledgeGraph.build(source);
+        printWarnings(kg, err);
         return KgServer.runUntilStopped(kg, options, out, err) ? OK : CANNOT_SERVE;
+    }
+
+    /** Warnings do not stop the build, but they are never silent. */
+    private static void printWarnings(KnowledgeGraph kg, PrintStream err) {
+        for (var w : kg.warnings()) err.println("warning: " + w);
     }
 
     /** {@code --name value} options, {@code --param k=v} pairs, flags and positional arguments. */

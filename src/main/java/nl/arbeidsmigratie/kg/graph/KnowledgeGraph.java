@@ -46,10 +46,12 @@ public final class KnowledgeGraph {
     private final BuildInfo buildInfo;
     private final String dataVersion;
     private final KgSource source;
+    private final List<Violation> warnings;
 
     private KnowledgeGraph(KgSource source, Graph ontology, Graph asserted, Graph inferred, Graph all,
-                           PrefixMapping prefixes, BuildInfo buildInfo) {
+                           PrefixMapping prefixes, BuildInfo buildInfo, List<Violation> warnings) {
         this.source = source;
+        this.warnings = List.copyOf(warnings);
         this.ontology = ontology;
         this.asserted = asserted;
         this.inferred = inferred;
@@ -82,13 +84,15 @@ public final class KnowledgeGraph {
         asserted.find().forEachRemaining(all::add);
         inferred.find().forEachRemaining(all::add);
 
-        List<Violation> violations = Validation.check(all, shapes, source.checkFiles(), source::display, origins);
+        List<Violation> findings = Validation.check(all, shapes, source.checkFiles(), source::display, origins);
+        List<Violation> violations = findings.stream().filter(v -> !v.isWarning()).toList();
         if (!violations.isEmpty()) {
             throw new KgInputException(violations.size() + " validation error(s):\n  "
                     + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
         }
         PrefixMapping frozen = new PrefixMappingImpl().setNsPrefixes(prefixes).lock();
-        return new KnowledgeGraph(source, ontology, asserted, inferred, all, frozen, BuildInfo.load());
+        return new KnowledgeGraph(source, ontology, asserted, inferred, all, frozen, BuildInfo.load(),
+                findings.stream().filter(Violation::isWarning).toList());
     }
 
     /** A short, stable digest of the asserted triples: changes whenever the data does. */
@@ -121,4 +125,6 @@ public final class KnowledgeGraph {
     /** pom version plus a digest of the asserted triples, e.g. {@code 0.1.0+3f2a…}. */
     public String dataVersion() { return dataVersion; }
     public KgSource source() { return source; }
+    /** The warnings of the quality rules (gaps the sources may be unable to fill): reported, not fatal. */
+    public List<Violation> warnings() { return warnings; }
 }
