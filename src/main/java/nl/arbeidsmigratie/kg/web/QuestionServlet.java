@@ -42,6 +42,7 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  */
 final class QuestionServlet extends HttpServlet {
     private static final List<String> RESERVED = List.of("lang");
+    private static final String AS_OF = "asOf";
     private static final String SOURCE_COLUMN = "source";
     private static final Node SCHEMA_URL = NodeFactory.createURI("https://schema.org/url");
     private static final int MAX_CACHED = 1_000;
@@ -83,8 +84,12 @@ final class QuestionServlet extends HttpServlet {
 
         int status = 200;
         List<Map<String, String>> rows = null;
+        String asOf = null;
         try {
             var bindings = ctx.catalog().bind(q, given, lang, RESERVED);
+            Parameter asOfParameter = q.parameter(AS_OF);
+            if (asOfParameter != null && bindings.containsKey(asOfParameter.variable()))
+                asOf = bindings.get(asOfParameter.variable()).getLiteralLexicalForm();
             rows = answer(q, bindings, lang, given);
             if (rows == null) status = 503;
         } catch (ParameterException e) {
@@ -99,6 +104,10 @@ final class QuestionServlet extends HttpServlet {
                     : "The server is busy; please try again in a moment.").append("</p>\n");
         }
         if (rows != null) {
+            // The answer of a status question depends on the date: say which date it shows.
+            if (asOf != null)
+                b.append("<p class=\"as-of\" id=\"as-of\"><time datetime=\"").append(esc(asOf)).append("\">")
+                        .append(nl ? "Stand op " : "Status as of ").append(esc(Words.date(asOf, lang))).append("</time></p>\n");
             b.append(results(q, rows, lang, query));
             b.append(share(req, q, rows, lang, selfPath));
         }
@@ -137,6 +146,7 @@ final class QuestionServlet extends HttpServlet {
         for (Parameter p : q.parameters()) {
             String fid = "p-" + p.name();
             String current = given.getOrDefault(p.name(), p.defaultValue());
+            if (p.type() == Parameter.Type.DATE && QueryCatalog.TODAY.equals(current)) current = LocalDate.now().toString();
             if (current != null && p.type() == Parameter.Type.IRI && !current.contains(":")) current = KG.ID + current;
             b.append("<p><label for=\"").append(esc(fid)).append("\">").append(esc(Words.of(p.name(), lang)))
                     .append("</label>\n");
