@@ -4,6 +4,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 
 import nl.arbeidsmigratie.kg.query.Parameter;
+import nl.arbeidsmigratie.kg.query.QueryCatalog;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 import nl.arbeidsmigratie.kg.vocab.KG;
 import nl.arbeidsmigratie.kg.http.ServerContext;
@@ -83,7 +84,9 @@ final class OpenApi {
                 p.allowedValues().forEach(a -> en.add(a.value()));
                 s.put("enum", en);
             }
-            if (p.defaultValue() != null) s.put("default", p.defaultValue());
+            // "today" is no date: an OpenAPI default must be a valid value, so it is said in words instead
+            if (QueryCatalog.TODAY.equals(p.defaultValue())) po.put("description", "Default: the current date.");
+            else if (p.defaultValue() != null) s.put("default", p.defaultValue());
             po.put("schema", s);
             params.add(po);
         }

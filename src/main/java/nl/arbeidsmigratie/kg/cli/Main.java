@@ -117,9 +117,9 @@ public final class Main {
             boolean fromSources = o.single.containsKey("source");
             KgSource source = fromSources ? KgSource.directory(Path.of(o.single.get("source"))) : KgSource.bundled();
             return switch (command) {
-                case "validate" -> validate(source, o, out);
-                case "build" -> build(source, fromSources, o, out);
-                case "release" -> release(source, o, out);
+                case "validate" -> validate(source, o, out, err);
+                case "build" -> build(source, fromSources, o, out, err);
+                case "release" -> release(source, o, out, err);
                 case "query" -> query(source, fromSources, o, out, err);
                 default -> serve(source, fromSources, o, out, err);
             };
@@ -135,22 +135,24 @@ public final class Main {
 
     private static boolean isHelp(String a) { return a.equals("--help") || a.equals("-h"); }
 
-    private static int validate(KgSource source, Options o, PrintStream out) {
+    private static int validate(KgSource source, Options o, PrintStream out, PrintStream err) {
         o.expectNoPositional();
         KnowledgeGraph kg = KnowledgeGraph.build(source);
+        printWarnings(kg, err);
         QueryCatalog catalog = QueryCatalog.build(kg);
         out.printf("valid: %d triples asserted, %d inferred; %d prepared questions (version %s)%n",
                 kg.asserted().size(), kg.inferred().size(), catalog.all().size(), kg.dataVersion());
         return OK;
     }
 
-    private static int build(KgSource source, boolean fromSources, Options o, PrintStream out) {
+    private static int build(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
         o.expectNoPositional();
         String dir = o.single.get("out");
         if (dir == null) throw new IllegalArgumentException("--out DIR is required");
         Release r = fromSources ? null : Release.load(source);
         if (r == null) {
             KnowledgeGraph kg = KnowledgeGraph.build(source);
+            printWarnings(kg, err);
             QueryCatalog.build(kg);
             Map<String, String> sums = Dumps.write(kg, Path.of(dir));
             out.printf("wrote %d dumps to %s: %d triples (%d asserted, %d inferred), version %s%n",
@@ -163,11 +165,12 @@ public final class Main {
         return OK;
     }
 
-    private static int release(KgSource source, Options o, PrintStream out) {
+    private static int release(KgSource source, Options o, PrintStream out, PrintStream err) {
         o.expectNoPositional();
         String dir = o.single.get("out");
         if (dir == null) throw new IllegalArgumentException("--out DIR is required");
         Release r = Release.build(source, Path.of(dir));
+        printWarnings(r.kg(), err);
         out.printf("release %s: %d triples (%d asserted, %d inferred), %d precomputed answers, written to %s%n",
                 r.kg().dataVersion(), r.kg().all().size(), r.kg().asserted().size(), r.kg().inferred().size(),
                 r.answers().size(), dir);
@@ -175,14 +178,16 @@ public final class Main {
     }
 
     /** The jar's release; with --source (or when run from classes without one), the pipeline into a temp folder. */
-    private static Release releaseFor(KgSource source, boolean fromSources) {
+    private static Release releaseFor(KgSource source, boolean fromSources, PrintStream err) {
         Release r = fromSources ? null : Release.load(source);
         if (r != null) return r;
         try {
             Path dir = Files.createTempDirectory("arbeidsmigratie-release-");
             Path release = dir.resolve("release");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
-            return Release.build(source, release);
+            Release built = Release.build(source, release);
+            printWarnings(built.kg(), err);
+            return built;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -197,7 +202,7 @@ public final class Main {
     }
 
     private static int query(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
-        Release r = releaseFor(source, fromSources);
+        Release r = releaseFor(source, fromSources, err);
         QueryCatalog catalog = r.catalog();
         if (o.flags.contains("list")) {
             for (PreparedQuery q : catalog.all()) out.println(q.id() + "\t" + q.title("en"));
@@ -229,12 +234,17 @@ public final class Main {
     private static int serve(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
         o.expectNoPositional();
         ServerOptions options = ServerOptions.from(o.single);
-        Release r = releaseFor(source, fromSources);
+        Release r = releaseFor(source, fromSources, err);
         ServerContext ctx = new ServerContext(r.kg(), r.catalog(),
                 new Answers(r.catalog(), r.answers(), new WorkLimiter(QUESTION_SLOTS), options.timeoutSeconds() * 1000L,
                         Answers.MAX_LIVE_ENTRIES, Answers.MAX_LIVE_BYTES),
                 options, new WorkLimiter(options.maxConcurrent()), r.dumps());
         return KgServer.runUntilStopped(ctx, out, err) ? OK : CANNOT_SERVE;
+    }
+
+    /** Warnings do not stop the build, but they are never silent. */
+    private static void printWarnings(KnowledgeGraph kg, PrintStream err) {
+        for (var w : kg.warnings()) err.println("warning: " + w);
     }
 
     /** {@code --name value} options, {@code --param k=v} pairs, flags and positional arguments. */

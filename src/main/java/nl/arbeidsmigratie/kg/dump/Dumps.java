@@ -29,6 +29,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
+import nl.arbeidsmigratie.kg.load.KgInputException;
 
 /**
  * Writes the downloadable dumps, their checksums and the VoID + DCAT description. Everything is written into a
@@ -68,14 +69,20 @@ public final class Dumps {
 
     /** Writes all files into {@code outDir}, returning name → SHA-256 of every file written. */
     public static Map<String, String> write(KnowledgeGraph kg, Path outDir) {
+        Path tmp = null;
         try {
             Files.createDirectories(outDir);
-            Path tmp = Files.createTempDirectory(outDir, ".build-");
+            tmp = Files.createTempDirectory(outDir, ".build-");
             Map<String, String> sums = new LinkedHashMap<>();
             List<VoidDescription.FileInfo> infos = new ArrayList<>();
             for (Distribution d : Distribution.values()) {
                 Path f = tmp.resolve(d.file);
-                writeOne(kg, d, f);
+                try {
+                    writeOne(kg, d, f);
+                } catch (RuntimeException e) {
+                    // e.g. an IRI that RDF/XML cannot write: the sources are at fault, so say so, not a stack trace.
+                    throw new KgInputException("cannot write " + d.file + ": " + e.getMessage(), e);
+                }
                 String sha = sha256(f);
                 sums.put(d.file, sha);
                 infos.add(new VoidDescription.FileInfo(d, Files.size(f), sha));
@@ -98,9 +105,21 @@ public final class Dumps {
             }
             for (String name : names) move(tmp, outDir, name);
             Files.delete(tmp);
+            tmp = null;
             return sums;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) deleteQuietly(tmp);
+        }
+    }
+
+    /** A failed build leaves nothing behind, not even its temporary folder. */
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // nothing more to do: the old dumps are untouched either way
         }
     }
 

@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import nl.arbeidsmigratie.kg.infer.Derivation;
 import nl.arbeidsmigratie.kg.infer.Inference;
 import nl.arbeidsmigratie.kg.load.KgInputException;
 import nl.arbeidsmigratie.kg.load.Loader;
@@ -47,10 +48,12 @@ public final class KnowledgeGraph {
     private final BuildInfo buildInfo;
     private final String dataVersion;
     private final KgSource source;
+    private final List<Violation> warnings;
 
     private KnowledgeGraph(KgSource source, Graph ontology, Graph asserted, Graph inferred, PrefixMapping prefixes,
-                           BuildInfo buildInfo, String dataVersion) {
+                           BuildInfo buildInfo, String dataVersion, List<Violation> warnings) {
         this.source = source;
+        this.warnings = List.copyOf(warnings);
         this.ontology = ontology;
         this.asserted = asserted;
         this.inferred = inferred;
@@ -81,24 +84,28 @@ public final class KnowledgeGraph {
         Graph asserted = GraphFactory.createDefaultGraph();
         ontology.find().forEachRemaining(asserted::add);
         data.find().forEachRemaining(asserted::add);
-        Graph inferred = Skolem.skolemise(Inference.infer(asserted), "inferred triples");
+        Graph inferred = Inference.infer(asserted);
+        Derivation.derive(asserted, inferred, source.deriveFiles(), source::display);
+        inferred = Skolem.skolemise(inferred, "inferred triples");
         Graph all = GraphFactory.createDefaultGraph();
         asserted.find().forEachRemaining(all::add);
         inferred.find().forEachRemaining(all::add);
 
-        List<Violation> violations = Validation.check(all, shapes, source.checkFiles(), source::display, origins);
+        List<Violation> findings = Validation.check(all, shapes, source.checkFiles(), source::display, origins);
+        List<Violation> violations = findings.stream().filter(v -> !v.isWarning()).toList();
         if (!violations.isEmpty()) {
             throw new KgInputException(violations.size() + " validation error(s):\n  "
                     + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
         }
         return new KnowledgeGraph(source, ontology, asserted, inferred, prefixes, BuildInfo.load(),
-                BuildInfo.load().version() + "+" + digest(asserted).substring(0, 12));
+                BuildInfo.load().version() + "+" + digest(asserted).substring(0, 12),
+                findings.stream().filter(Violation::isWarning).toList());
     }
 
     /** A graph stored by a release: already validated; its version was computed when it was built. */
     public static KnowledgeGraph stored(KgSource source, Graph ontology, Graph asserted, Graph inferred,
                                  PrefixMapping prefixes, String dataVersion) {
-        return new KnowledgeGraph(source, ontology, asserted, inferred, prefixes, BuildInfo.load(), dataVersion);
+        return new KnowledgeGraph(source, ontology, asserted, inferred, prefixes, BuildInfo.load(), dataVersion, List.of());
     }
 
     /**
@@ -135,4 +142,9 @@ public final class KnowledgeGraph {
     /** pom version plus a digest of the canonical asserted graph, e.g. {@code 0.1.0+3f2a…}. */
     public String dataVersion() { return dataVersion; }
     public KgSource source() { return source; }
+    /**
+     * The warnings of the quality rules (gaps the sources may be unable to fill): reported, not fatal. Empty for a
+     * stored release: they were printed when it was built.
+     */
+    public List<Violation> warnings() { return warnings; }
 }

@@ -18,8 +18,8 @@ import nl.arbeidsmigratie.kg.load.KgInputException;
 
 /**
  * One prepared question: a {@code queries/ID.rq} file with a grlc-style {@code #+} header. The header keys:
- * summary (English title), title_nl, description, description_nl, tags, defaults, enumerate, chart, chart_x,
- * chart_y, example, views and expect (the rows the report says must be there; used by the tests).
+ * summary (English title), title_nl, description, description_nl, tags, defaults, enumerate, views, chart, chart_x,
+ * chart_y, example and expect (the rows the report says must be there; used by the tests).
  */
 public final class PreparedQuery {
     /** Always bound by the server to the requested language, "nl" or "en". */
@@ -147,7 +147,10 @@ public final class PreparedQuery {
     public String chartX() { return first("chart_x", null); }
     public String chartY() { return first("chart_y", null); }
     public Map<String, String> example() { return pairs(first("example", "")); }
-    /** Named views the gallery offers and the build precomputes ({@code #+ views:} items such as {@code asOf=2025-06-27}). */
+    /**
+     * Named views the gallery offers and the server may compute ahead ({@code #+ views:} list items such as
+     * {@code asOf=2025-06-27}), each as parameter name → value.
+     */
     public List<Map<String, String>> views() {
         return header.getOrDefault("views", List.of()).stream().map(PreparedQuery::pairs).toList();
     }

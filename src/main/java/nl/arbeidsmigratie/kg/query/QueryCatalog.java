@@ -239,6 +239,7 @@ public final class QueryCatalog {
         for (Parameter p : q.parameters()) {
             String value = raw.get(p.name());
             if (value == null || value.isEmpty()) value = p.defaultValue();
+            // A date parameter whose default is the word "today" (asOf) means the day of the request.
             if (p.type() == Parameter.Type.DATE && TODAY.equals(value)) value = today.toString();
             if (value == null) {
                 if (p.required())

@@ -60,6 +60,8 @@ public final class KgSource {
     public List<Path> dataFiles() { return turtle("data", p -> true); }
     public List<Path> queryFiles() { return list("queries", ".rq"); }
     public List<Path> checkFiles() { return list("queries/checks", "-violation.rq"); }
+    /** Derivation rules (SPARQL CONSTRUCT), run at build in file-name order. */
+    public List<Path> deriveFiles() { return list("queries/derive", ".rq"); }
 
     /** How a file is named in messages: relative to the root, e.g. {@code data/laws.ttl}. */
     public String display(Path file) {

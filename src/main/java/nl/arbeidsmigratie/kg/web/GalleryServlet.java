@@ -84,6 +84,10 @@ final class GalleryServlet extends HttpServlet {
                         .append(esc(Html.url(q.id()))).append("?lang=").append(lang).append("\">")
                         .append(esc(q.title(lang))).append("</a></h4>\n<p>").append(esc(firstSentence(q.description(lang))))
                         .append("</p>");
+                for (Map<String, String> view : q.views())
+                    b.append("<p class=\"view\"><a href=\"/q/").append(esc(Html.url(q.id()))).append("?")
+                            .append(esc(viewQuery(view))).append("&amp;lang=").append(lang).append("\">")
+                            .append(esc(viewName(view, lang))).append("</a></p>");
                 if (!"none".equals(q.chart()))
                     b.append("<p class=\"badge\">").append("timeline".equals(q.chart()) ? (nl ? "tijdlijn" : "timeline")
                             : (nl ? "grafiek" : "chart")).append("</p>");
@@ -134,6 +138,21 @@ final class GalleryServlet extends HttpServlet {
         for (String tag : q.tags())
             for (Theme t : THEMES) if (t.tags().contains(tag)) return t;
         return OTHER;
+    }
+
+    /** A named view ({@code #+ views:}) as the query string of its permalink. */
+    private static String viewQuery(Map<String, String> view) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(view).forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(Html.url(k)).append('=')
+                .append(Html.url(v)));
+        return b.toString();
+    }
+
+    /** "stand op 27 juni 2025" / "as of 27 June 2025" for an asOf view; the plain pairs for any other. */
+    static String viewName(Map<String, String> view, String lang) {
+        String asOf = view.get("asOf");
+        if (asOf != null && view.size() == 1) return ("nl".equals(lang) ? "stand op " : "as of ") + Words.date(asOf, lang);
+        return String.join(", ", view.entrySet().stream().map(e -> Words.of(e.getKey(), lang) + " " + e.getValue()).toList());
     }
 
     /** The gallery shows one line: the description up to its first full stop. */

@@ -27,6 +27,7 @@ import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.query.Parameter;
 import nl.arbeidsmigratie.kg.query.ParameterException;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
+import nl.arbeidsmigratie.kg.query.QueryCatalog;
 import nl.arbeidsmigratie.kg.query.Answers;
 import nl.arbeidsmigratie.kg.query.BoundQuery;
 import nl.arbeidsmigratie.kg.http.Html;
@@ -43,6 +44,7 @@ import nl.arbeidsmigratie.kg.vocab.SCHEMA;
  */
 final class QuestionServlet extends HttpServlet {
     private static final List<String> RESERVED = List.of("lang");
+    private static final String AS_OF = QueryCatalog.AS_OF;
     private static final String SOURCE_COLUMN = "source";
     private static final int LONG_TEXT = 60;
 
@@ -80,8 +82,11 @@ final class QuestionServlet extends HttpServlet {
 
         int status = 200;
         List<Map<String, String>> rows = null;
+        String asOf = null;
         try {
             BoundQuery bound = ctx.catalog().bind(q, given, lang, RESERVED);
+            // The date the reader asked for (or today): every date up to the next status change has this answer.
+            if (q.parameter(AS_OF) != null) asOf = asked(given.get(AS_OF));
             rows = ctx.answers().answer(bound).table().strings();
         } catch (ParameterException e) {
             status = 400;
@@ -95,6 +100,10 @@ final class QuestionServlet extends HttpServlet {
                     : "The server is busy; please try again in a moment.").append("</p>\n");
         }
         if (rows != null) {
+            // The answer of a status question depends on the date: say which date it shows.
+            if (asOf != null)
+                b.append("<p class=\"as-of\" id=\"as-of\"><time datetime=\"").append(esc(asOf)).append("\">")
+                        .append(nl ? "Stand op " : "Status as of ").append(esc(Words.date(asOf, lang))).append("</time></p>\n");
             b.append(results(q, rows, lang, query));
             b.append(share(req, q, rows, lang, selfPath));
         }
@@ -108,6 +117,11 @@ final class QuestionServlet extends HttpServlet {
         Layout.send(req, res, status, Layout.page(ctx, lang, q.title(lang), selfPath, b.toString(), scripts));
     }
 
+    /** The asked status date as ISO text; bind() has already refused anything that is not a date. */
+    private static String asked(String value) {
+        return value == null || value.isBlank() ? LocalDate.now().toString() : LocalDate.parse(value.strip()).toString();
+    }
+
     private String form(PreparedQuery q, Map<String, String> given, String lang) {
         boolean nl = "nl".equals(lang);
         if (q.parameters().isEmpty()) return "";
@@ -116,6 +130,7 @@ final class QuestionServlet extends HttpServlet {
         for (Parameter p : q.parameters()) {
             String fid = "p-" + p.name();
             String current = given.getOrDefault(p.name(), p.defaultValue());
+            if (p.type() == Parameter.Type.DATE && QueryCatalog.TODAY.equals(current)) current = LocalDate.now().toString();
             if (current != null && p.type() == Parameter.Type.IRI && !current.contains(":")) current = KG.ID + current;
             b.append("<p><label for=\"").append(esc(fid)).append("\">").append(esc(Words.of(p.name(), lang)))
                     .append("</label>\n");

@@ -14,6 +14,7 @@ final class Words {
             Map.entry("actor", new String[] {"Actor", "Actor"}),
             Map.entry("addressedBy", new String[] {"Aangepakt door", "Addressed by"}),
             Map.entry("approximate", new String[] {"Bij benadering", "Approximate"}),
+            Map.entry("asOf", new String[] {"Stand op", "As of"}),
             Map.entry("aspect", new String[] {"Aspect", "Aspect"}),
             Map.entry("assessment", new String[] {"Beoordeling", "Assessment"}),
             Map.entry("bound", new String[] {"Grens", "Bound"}),
@@ -37,25 +38,34 @@ final class Words {
             Map.entry("issued", new String[] {"Verschenen", "Issued"}),
             Map.entry("item", new String[] {"Punt", "Item"}),
             Map.entry("kind", new String[] {"Soort", "Kind"}),
+            Map.entry("link", new String[] {"Verband", "Link"}),
             Map.entry("law", new String[] {"Wet", "Law"}),
             Map.entry("locator", new String[] {"Vindplaats", "Locator"}),
             Map.entry("matched", new String[] {"Gevonden in", "Matched"}),
+            Map.entry("measures", new String[] {"Maatregelen", "Measures"}),
+            Map.entry("measureText", new String[] {"Huidige beleidsmaatregel / wetsvoorstel (tekst rapport)", "Current measure / bill (report's text)"}),
             Map.entry("nonEu", new String[] {"Kennismigranten van buiten de EU/EVA", "Non-EU/EFTA knowledge migrants"}),
             Map.entry("note", new String[] {"Toelichting", "Note"}),
             Map.entry("parent", new String[] {"Onderdeel van", "Part of"}),
             Map.entry("period", new String[] {"Periode", "Period"}),
+            Map.entry("periodAsStated", new String[] {"Periode volgens de bron", "Period as stated"}),
+            Map.entry("plannedAdmissionDuty", new String[] {"Toelatingsplicht vanaf", "Admission duty from"}),
             Map.entry("plannedEntryIntoForce", new String[] {"Geplande inwerkingtreding", "Planned entry into force"}),
             Map.entry("point", new String[] {"Punt van kritiek", "Point made"}),
             Map.entry("problem", new String[] {"Probleem", "Problem"}),
             Map.entry("publisher", new String[] {"Uitgever", "Publisher"}),
             Map.entry("q", new String[] {"Zoekterm", "Search term"}),
             Map.entry("recommendation", new String[] {"Aanbeveling", "Recommendation"}),
+            Map.entry("recommendationText", new String[] {"Kernaanbeveling (tekst rapport)", "Core recommendation (report's text)"}),
             Map.entry("resource", new String[] {"Onderwerp", "Item"}),
             Map.entry("response", new String[] {"Antwoord", "Response"}),
             Map.entry("role", new String[] {"Rol", "Role"}),
+            Map.entry("row", new String[] {"Rij", "Row"}),
             Map.entry("source", new String[] {"Bron", "Source"}),
             Map.entry("status", new String[] {"Status", "Status"}),
             Map.entry("statusDate", new String[] {"Stand per", "Status as of"}),
+            Map.entry("statuses", new String[] {"Statussen", "Statuses"}),
+            Map.entry("statusText", new String[] {"Status / kritiekpunt (tekst rapport)", "Status / point of criticism (report's text)"}),
             Map.entry("target", new String[] {"Betreft", "Concerns"}),
             Map.entry("term", new String[] {"Termijn", "Term"}),
             Map.entry("theme", new String[] {"Thema", "Theme"}),
@@ -67,7 +77,18 @@ final class Words {
             Map.entry("url", new String[] {"Adres", "URL"}),
             Map.entry("value", new String[] {"Waarde", "Value"}),
             Map.entry("via", new String[] {"Via", "Via"}),
+            Map.entry("view", new String[] {"Oordeel van", "Whose view"}),
             Map.entry("work", new String[] {"Werk", "Work"}));
+
+    /** An ISO date (2025-06-27) written out: "27 juni 2025" / "27 June 2025"; anything else as it is. */
+    static String date(String iso, String lang) {
+        try {
+            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                    java.util.Locale.forLanguageTag("nl".equals(lang) ? "nl" : "en")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
 
     /** The heading of a column or the label of a parameter in the page language. */
     static String of(String name, String lang) {

@@ -49,6 +49,11 @@ public final class Graphs {
             PREFIX dataset: <https://w3id.org/arbeidsmigratie/id/dataset/>
             PREFIX cito: <http://purl.org/spar/cito/>
             PREFIX termijn: <https://w3id.org/arbeidsmigratie/id/termijn/>
+            PREFIX precisie: <https://w3id.org/arbeidsmigratie/id/precisie/>
+            PREFIX beoordelingssoort: <https://w3id.org/arbeidsmigratie/id/beoordelingssoort/>
+            PREFIX periode: <https://w3id.org/arbeidsmigratie/id/periode/>
+            PREFIX bevinding: <https://w3id.org/arbeidsmigratie/id/bevinding/>
+            PREFIX lijst: <https://w3id.org/arbeidsmigratie/id/lijst/>
             """;
     private static KnowledgeGraph real;
 

@@ -118,6 +118,26 @@ class WebPagesBrowserIT {
     }
 
     @Test
+    void theGalleryOffersTheReportDateAndTheAnswerSaysWhichDateItShows() throws Exception {
+        d().get(server.base() + "/?lang=en");
+        WebElement view = d().findElement(By.cssSelector("li.card[data-id='" + BAR_QUESTION + "'] p.view a"));
+        assertEquals("as of 27 June 2025", view.getText());
+        view.click();
+        wait(d()).until(ExpectedConditions.urlContains("asOf=2025-06-27"));
+        assertEquals("Status as of 27 June 2025", d().findElement(By.id("as-of")).getText());
+        assertEquals("2025-06-27", d().findElement(By.id("p-asOf")).getDomProperty("value"), "the form keeps the date");
+        assertEquals(apiRows(BAR_QUESTION, "asOf=2025-06-27&lang=en"), tableRows(d()).size());
+        int rec = column(d(), "recommendationLabel").indexOf("Mandatory certification or admission system for all temp agencies");
+        assertEquals("Postponed", column(d(), "statusLabel").get(rec), "the report's view of the Wtta recommendation");
+
+        d().get(server.base() + "/q/" + BAR_QUESTION + "?lang=en");
+        assertEquals("Status as of " + java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                Locale.ENGLISH)), d().findElement(By.id("as-of")).getText(), "without a date: today");
+        int today = column(d(), "recommendationLabel").indexOf("Mandatory certification or admission system for all temp agencies");
+        assertEquals("Adopted", column(d(), "statusLabel").get(today));
+    }
+
+    @Test
     void choosingAParameterShowsTheRowsTheApiReturns() throws Exception {
         d().get(server.base() + "/q/" + QUESTION + "?lang=nl");
         Select theme = new Select(d().findElement(By.id("p-" + THEME_PARAM)));
