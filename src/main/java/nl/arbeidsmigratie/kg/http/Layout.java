@@ -50,12 +50,22 @@ public final class Layout {
                 + esc(path + sep + "lang=" + other) + "\">" + (nl ? "English" : "Nederlands") + "</a></li></ul>"
                 + "</nav></header>\n<main id=\"main\">\n" + body + "\n</main>\n"
                 + "<footer class=\"site\"><p>" + (nl ? "Dataversie " : "Data version ") + "<code>" + esc(ctx.dataVersion())
-                + "</code> · " + (nl ? "uitgave van " : "release of ") + esc(ctx.kg().buildInfo().releaseDate())
+                + "</code> · " + (nl ? "uitgave van " : "release of ") + esc(date(ctx.kg().buildInfo().releaseDate(), lang))
                 + " · <a href=\"/id/bron/rapport?lang=" + lang + "\">" + (nl ? "Bron: het rapport" : "Source: the report") + "</a>"
                 + " · <a href=\"/api/openapi.json\">API</a> · <a href=\"/.well-known/void\">VoID</a> · CC BY 4.0</p></footer>\n"
                 + "<script src=\"/assets/site.js?v=" + v + "\" defer></script>\n"
                 + (scripts == null ? "" : scripts)
                 + "</body>\n</html>\n";
+    }
+
+    /** An ISO date in words ("30 november 2026"); anything else as it is. */
+    static String date(String iso, String lang) {
+        try {
+            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                    "en".equals(lang) ? Locale.UK : Locale.forLanguageTag("nl-NL")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /**

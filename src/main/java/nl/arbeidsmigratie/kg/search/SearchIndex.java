@@ -88,7 +88,8 @@ public final class SearchIndex {
         Node[] descProps = {DCTerms.description.asNode(), SKOS.definition.asNode()};
         TreeSet<String> subjects = new TreeSet<>();
         for (Node p : nameProps) g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
-            if (t.getSubject().isURI() && KG.isOwn(t.getSubject().getURI()) && !t.getSubject().getURI().startsWith(KG.GENID))
+            // things, not the ontology's terms or skolem nodes
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(KG.ID))
                 subjects.add(t.getSubject().getURI());
         });
         for (String iri : subjects) {
@@ -151,16 +152,36 @@ public final class SearchIndex {
             if (score[e] == 0) continue;
             double coverage = (double) matched[e] / qt.size();
             double s = score[e] * coverage * coverage;
+            double nameBonus = 0;
             for (String name : foldedNames[e]) {
-                if (name.equals(fq)) { s += 100; break; }
-                if (name.startsWith(fq + " ") || name.endsWith(" " + fq)) s += 20;
+                if (name.equals(fq)) { nameBonus = 100; break; }
+                double b = 0;
+                if (name.startsWith(fq + " ") || name.endsWith(" " + fq)) b += 20;
+                // The more of a name the query covers, the more that name is what the reader typed.
+                int nameTokens = name.split(" ").length;
+                int covered = 0;
+                for (String t : qt) if ((" " + name + " ").contains(" " + t + " ")) covered++;
+                b += 12.0 * covered / nameTokens;
+                nameBonus = Math.max(nameBonus, b);
             }
+            s += nameBonus + PRIOR.getOrDefault(kindOf(entries.get(e).target()), 0.0);
             hits.add(new Hit(entries.get(e), s));
         }
         hits.sort(Comparator.comparingDouble((Hit h) -> -h.score())
                 .thenComparingInt(h -> shortestName(h.entry()))
                 .thenComparing(h -> h.entry().target()));
         return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /** Things a reader looks up by name come before the claims about them. */
+    private static final Map<String, Double> PRIOR = Map.of("organisatie", 3.0, "persoon", 3.0, "wet", 3.0,
+            "thema", 2.0, "beoordeling", -4.0);
+
+    private static String kindOf(String target) {
+        if (!target.startsWith(KG.ID)) return "";
+        String rest = target.substring(KG.ID.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     private static int shortestName(Entry e) {
@@ -171,9 +192,13 @@ public final class SearchIndex {
     static double match(String q, String t) {
         if (t.equals(q)) return 1.0;
         if (q.length() >= 2 && t.startsWith(q)) return 0.8;
+        // a plural or inflected query ("aanbevelingen" for "aanbeveling")
+        if (t.length() >= 4 && q.startsWith(t) && q.length() - t.length() <= 2) return 0.7;
         if (q.length() >= 4 && t.contains(q)) return 0.5;
         int max = q.length() >= 8 ? 2 : q.length() >= 5 ? 1 : 0;
-        if (max > 0 && Math.abs(t.length() - q.length()) <= max && distance(q, t, max) <= max) return 0.35;
+        // typos: same first letter (readers rarely get that wrong), one or two edits
+        if (max > 0 && t.charAt(0) == q.charAt(0) && Math.abs(t.length() - q.length()) <= max
+                && distance(q, t, max) <= max) return 0.35;
         return 0;
     }
 

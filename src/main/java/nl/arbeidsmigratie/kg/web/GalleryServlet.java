@@ -124,7 +124,8 @@ final class GalleryServlet extends HttpServlet {
                 .append(nl ? ", aangevuld met latere, gedateerde feiten." : ", with later, dated facts added.")
                 .append("</p>\n<p class=\"version\">").append(nl ? "Dataversie " : "Data version ").append("<code>")
                 .append(esc(ctx.dataVersion())).append("</code>, ").append(nl ? "uitgave van " : "release of ")
-                .append("<time>").append(esc(ctx.kg().buildInfo().releaseDate())).append("</time>. ")
+                .append("<time datetime=\"").append(esc(ctx.kg().buildInfo().releaseDate())).append("\">")
+                .append(esc(Values.text(ctx.kg().buildInfo().releaseDate(), lang, false).text())).append("</time>. ")
                 .append(String.format("%,d", g.size()).replace(',', nl ? '.' : ','))
                 .append(nl ? " triples." : " triples.").append("</p>\n<ul class=\"counts\">");
         for (String local : COUNTED) {

@@ -43,8 +43,10 @@ final class SearchResults {
                 String label = Labels.label(g, n, lang);
                 String matched = null;
                 String fq = q.strip().toLowerCase(java.util.Locale.ROOT);
-                for (String name : e.names())
-                    if (!name.equals(label) && name.toLowerCase(java.util.Locale.ROOT).contains(fq)) { matched = name; break; }
+                // Say which name matched only when the shown name does not contain the search text (an abbreviation).
+                if (!label.toLowerCase(java.util.Locale.ROOT).contains(fq))
+                    for (String name : e.names())
+                        if (name.length() < 40 && name.toLowerCase(java.util.Locale.ROOT).contains(fq)) { matched = name; break; }
                 out.add(new Result(label, kind(g, n, lang), AnswerTable.href(e.target(), lang), matched));
             }
         }
