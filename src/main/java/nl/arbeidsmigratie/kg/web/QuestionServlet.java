@@ -79,7 +79,8 @@ final class QuestionServlet extends HttpServlet {
             answer = ctx.answers().answer(bound);
         } catch (ParameterException e) {
             status = 400;
-            problem = e.getMessage();
+            problem = e.parameter() == null || !nl ? e.getMessage()
+                    : "De keuze voor ‘" + Words.of(e.parameter(), lang) + "’ (" + e.parameter() + ") kan niet: " + e.getMessage();
         } catch (Answers.Unavailable e) {
             status = 503;
             problem = nl ? "De server is even te druk; probeer het zo opnieuw." : "The server is busy; please try again in a moment.";
