@@ -1,21 +1,22 @@
-/* Arbeidsmigratie KG, question pages: draws the answer as an inline SVG chart next to the table.
-   The query header chooses the kind (#+ chart: bar | stacked | grouped | timeline) and the columns
-   (chart_x, chart_y). The table stays the full answer; the chart is a picture of it. Plain ES2017. */
+/* Arbeidsmigratie KG, question pages: draws the answer's chart as one self-contained SVG (title, chart, legend
+   and source line, with its own fonts and colours), so the same picture downloads as SVG or PNG for print.
+   What is counted is decided on the server (ChartPlan.java) from the typed answer; this file only draws.
+   Plain ES2017, no libraries. */
 (function () {
   'use strict';
   var block = document.getElementById('chart-data');
   var figure = document.getElementById('chart');
   if (!block || !figure) return;
   var spec = JSON.parse(block.textContent);
+  var body = figure.querySelector('.chart-body');
   var nl = spec.lang !== 'en';
   var SVG = 'http://www.w3.org/2000/svg';
+  var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+  var INK = '#1b1f24', MUTED = '#4d5560', GRID = '#e3e7ec', AXIS = '#8a929c';
   // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
   var COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D1F', '#333333'];
   var GREY = '#b3bac3';
-  var NONE = nl ? '(geen)' : '(none)';
-
-  function col(name) { return spec.columns.indexOf(name); }
-  function name(c) { return (spec.names && spec.names[c]) || c; }
+  var PRINT_WIDTH = 720;
 
   function el(tag, attrs, text) {
     var e = document.createElementNS(SVG, tag);
@@ -23,16 +24,12 @@
     if (text !== undefined) e.textContent = text; // textContent: data never becomes markup
     return e;
   }
-  function titled(e, text) { e.appendChild(el('title', {}, text)); return e; }
-  function toNumber(s) {
-    if (s === undefined || s === null || s === '') return NaN;
-    // Only a value that starts with its number: "73 (low income)" is 73, "Poland (32)" is no number.
-    var m = String(s).replace(/\u00a0/g, ' ').trim().match(/^-?\d+(?:[.,]\d+)?/);
-    return m ? parseFloat(m[0].replace(',', '.')) : NaN;
+  function txt(x, y, s, attrs) {
+    var a = { x: x, y: y, 'font-family': FONT, 'font-size': 13, fill: INK };
+    Object.keys(attrs || {}).forEach(function (k) { a[k] = attrs[k]; });
+    return el('text', a, s);
   }
-  function isNumber(s) { return s !== '' && !isNaN(Number(s)); }
   function fmt(v) { return (Math.round(v * 100) / 100).toLocaleString(nl ? 'nl-NL' : 'en-GB'); }
-  /* Axis ticks at round steps (1, 2 or 5 × 10^k), about five of them, the last at or above the largest value. */
   function ticksFor(v, integers) {
     if (!(v > 0)) v = 1;
     var raw = v / 5, p = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -42,242 +39,256 @@
     for (var t = 0; t < v + step; t += step) out.push(t);
     return out;
   }
-  /* Shortens a text element (already in the page) until it fits maxWidth pixels; the full text stays in its title. */
-  function fit(text) {
-    var max = Number(text.getAttribute('data-max'));
-    var full = text.textContent;
-    if (!max || !text.getComputedTextLength || text.getComputedTextLength() <= max) return;
-    var lo = 1, hi = full.length;
-    while (lo < hi) {
-      var mid = Math.ceil((lo + hi) / 2);
-      text.textContent = full.slice(0, mid) + '…';
-      if (text.getComputedTextLength() <= max) lo = mid; else hi = mid - 1;
+
+  /* Text width as the browser draws it, in a hidden probe SVG (the figure must be shown). */
+  var probe = null;
+  function width(s, size, bold) {
+    if (!probe) {
+      probe = el('svg', { width: 10, height: 10 });
+      probe.style.position = 'absolute';
+      probe.style.visibility = 'hidden';
+      body.appendChild(probe);
     }
-    text.textContent = full.slice(0, lo) + '…';
-    text.appendChild(el('title', {}, full));
+    var t = probe.appendChild(txt(0, 0, s, { 'font-size': size || 13, 'font-weight': bold ? 700 : 400 }));
+    var w = t.getComputedTextLength ? t.getComputedTextLength() : s.length * 7;
+    probe.removeChild(t);
+    return w;
+  }
+  /* Words broken into lines no wider than max pixels. */
+  function wrap(s, max, size, bold) {
+    var words = String(s).split(/\s+/), lines = [], line = '';
+    words.forEach(function (w) {
+      var next = line ? line + ' ' + w : w;
+      if (line && width(next, size, bold) > max) { lines.push(line); line = w; } else line = next;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+  /* Lines of text from y down; returns the y below them. */
+  function lines(svg, x, y, list, lh, attrs) {
+    list.forEach(function (l, i) { svg.appendChild(txt(x, y + i * lh, l, attrs)); });
+    return y + list.length * lh;
   }
 
-  /* The widest of these texts as the chart's CSS draws them (the figure must be shown). */
-  function measure(texts) {
-    var probe = svgFor(10, 10);
-    probe.style.position = 'absolute';
-    probe.style.visibility = 'hidden';
-    figure.appendChild(probe);
-    var widest = 0;
-    texts.forEach(function (t) {
-      var text = probe.appendChild(el('text', {}, t));
-      widest = Math.max(widest, text.getComputedTextLength ? text.getComputedTextLength() : t.length * 7);
-    });
-    figure.removeChild(probe);
-    return widest;
-  }
-
-  function svgFor(width, height) {
-    return el('svg', { viewBox: '0 0 ' + width + ' ' + height, width: width, height: height,
-      role: 'img', 'aria-labelledby': 'chart-caption', preserveAspectRatio: 'xMinYMin meet' });
-  }
-
-  function legend(entries, colours) {
-    var ul = document.createElement('ul');
-    ul.className = 'legend';
-    entries.forEach(function (entry, i) {
-      var li = document.createElement('li');
-      var sw = document.createElement('span');
-      sw.style.background = colours ? colours[i] : COLORS[i % COLORS.length];
-      sw.setAttribute('aria-hidden', 'true');
-      li.appendChild(sw);
-      li.appendChild(document.createTextNode(entry));
-      ul.appendChild(li);
-    });
-    return ul;
-  }
-
-  /* Horizontal bars: one row per category, one or more segments per row (stacked) or sub-bars (grouped). */
-  function bars(width, categories, series, mode, colours) {
-    var colour = function (s) { return colours ? colours[s] : COLORS[s % COLORS.length]; };
-    // Room for the longest label, at most 42% of the width; fit() shortens what still does not fit.
-    var labelW = Math.min(Math.round(width * 0.42), measure(categories.map(function (c) { return c.label; })) + 14);
-    var perRow = mode === 'grouped' ? series.length : 1;
-    var barH = 18, gap = 10, top = 6, axisH = 24;
-    var rowH = perRow * barH + gap;
-    var height = top + categories.length * rowH + axisH;
-    var all = [];
-    categories.forEach(function (c) {
-      all.push(mode === 'stacked' ? c.values.reduce(function (a, b) { return a + (b || 0); }, 0)
-        : Math.max.apply(null, c.values.map(function (v) { return v || 0; })));
-    });
-    var integers = categories.every(function (c) { return c.values.every(function (v) { return !v || v === Math.round(v); }); });
-    var ticks = ticksFor(Math.max.apply(null, all), integers);
-    var max = ticks[ticks.length - 1];
-    var plotW = width - labelW - 56;
-    var x = function (v) { return labelW + (v / max) * plotW; };
-    var svg = svgFor(width, height);
-    ticks.forEach(function (v, t) {
-      var xx = x(v);
-      svg.appendChild(el('line', { x1: xx, x2: xx, y1: top, y2: height - axisH + 4, 'class': t ? 'grid' : 'axis' }));
-      svg.appendChild(el('text', { x: xx, y: height - 6, 'text-anchor': 'middle', 'class': 'muted' }, fmt(v)));
-    });
-    categories.forEach(function (c, i) {
-      var y0 = top + i * rowH + gap / 2;
-      svg.appendChild(el('text', { x: labelW - 8, y: y0 + (perRow * barH) / 2 + 4, 'text-anchor': 'end',
-        'data-max': labelW - 12 }, c.label));
-      var acc = 0;
-      c.values.forEach(function (v, s) {
-        if (!v) return;
-        var rect;
-        if (mode === 'grouped') {
-          rect = el('rect', { x: labelW, y: y0 + s * barH, width: Math.max(1, x(v) - labelW), height: barH - 3,
-            fill: colour(s) });
-          svg.appendChild(el('text', { x: x(v) + 4, y: y0 + s * barH + barH - 7, 'class': 'muted' }, fmt(v)));
-        } else {
-          rect = el('rect', { x: x(acc), y: y0, width: Math.max(1, x(acc + v) - x(acc)), height: barH,
-            fill: colour(mode === 'stacked' ? s : 0) });
-          acc += v;
-        }
-        svg.appendChild(titled(rect, c.label + (series[s] ? ' — ' + series[s] : '') + ': ' + fmt(v)));
+  /* The frame every chart shares: title on top, legend and source line below. Returns the finished SVG. */
+  function frame(w, drawChart, legendEntries, colours) {
+    var svg = el('svg', { xmlns: SVG, viewBox: '0 0 ' + w + ' 10', width: w, height: 10, role: 'img',
+      'aria-labelledby': 'chart-caption', 'font-family': FONT });
+    svg.appendChild(el('rect', { x: 0, y: 0, width: w, height: 10, fill: '#ffffff', 'class': 'bg' }));
+    var y = lines(svg, 0, 18, wrap(spec.title, w, 16, true), 21, { 'font-size': 16, 'font-weight': 700 }) + 6;
+    y = drawChart(svg, y);
+    if (legendEntries && legendEntries.length) {
+      y += 8;
+      var x = 0;
+      legendEntries.forEach(function (entry, i) {
+        var ew = 18 + width(entry, 12) + 16;
+        if (x > 0 && x + ew > w) { x = 0; y += 20; }
+        svg.appendChild(el('rect', { x: x, y: y, width: 12, height: 12, rx: 2, fill: colours[i] }));
+        svg.appendChild(txt(x + 17, y + 11, entry, { 'font-size': 12 }));
+        x += ew;
       });
-      if (mode !== 'grouped') svg.appendChild(el('text', { x: x(acc) + 5, y: y0 + barH - 4, 'class': 'muted' }, fmt(acc)));
-    });
+      y += 22;
+    }
+    y = lines(svg, 0, y + 14, wrap(spec.source, w, 11), 15, { 'font-size': 11, fill: MUTED }) + 4;
+    svg.setAttribute('viewBox', '0 0 ' + w + ' ' + y);
+    svg.setAttribute('height', y);
+    svg.querySelector('rect.bg').setAttribute('height', y);
     return svg;
   }
 
-  /* bar: per chart_x, the sum of a numeric chart_y, or the number of distinct chart_y values (rows if none). */
-  function bar(width) {
-    var xi = col(spec.x), yi = col(spec.y);
-    if (xi < 0) return null;
-    var numeric = yi >= 0 && spec.rows.every(function (r) { return r[yi] === '' || isNumber(r[yi]); });
-    var groups = new Map();
-    spec.rows.forEach(function (r, n) {
-      var key = r[xi] || (nl ? '(onbekend)' : '(unknown)');
-      if (!groups.has(key)) groups.set(key, numeric ? 0 : new Set());
-      if (numeric) groups.set(key, groups.get(key) + (Number(r[yi]) || 0));
-      else groups.get(key).add(yi >= 0 ? r[yi] : n);
+  /* Horizontal bars. Wide: labels left of the bars. Narrow (a phone): each label on its own line above its bar,
+     wrapped, so no label is cut off. */
+  function bars(w, categories, series, mode, colours) {
+    var narrow = w < 560;
+    var perRow = mode === 'grouped' ? Math.max(1, series.length) : 1;
+    var barH = 16;
+    var labelW = narrow ? 0 : Math.min(Math.round(w * 0.4),
+      Math.max.apply(null, categories.map(function (c) { return width(c.label); })) + 12);
+    var labelLines = categories.map(function (c) { return wrap(c.label, narrow ? w : labelW - 8); });
+    var totals = categories.map(function (c) {
+      return mode === 'stacked' ? c.values.reduce(function (a, b) { return a + (b || 0); }, 0)
+        : Math.max.apply(null, c.values.map(function (v) { return v || 0; }));
     });
-    var categories = Array.from(groups, function (e) {
-      return { label: e[0], values: [numeric ? e[1] : e[1].size] };
-    }).sort(function (a, b) { return b.values[0] - a.values[0] || a.label.localeCompare(b.label); });
-    caption(name(spec.y) + (numeric ? (nl ? ' per ' : ' by ') : (nl ? ' — aantal per ' : ' — count by ')) + name(spec.x).toLowerCase());
-    return [bars(width, categories, [], 'bar')];
+    var integers = categories.every(function (c) { return c.values.every(function (v) { return v === Math.round(v); }); });
+    var ticks = ticksFor(Math.max.apply(null, totals), integers);
+    var max = ticks[ticks.length - 1];
+    var plotL = labelW, plotW = w - labelW - 44;
+    var x = function (v) { return plotL + (v / max) * plotW; };
+    return function (svg, top) {
+      var y = top;
+      var rows = [];
+      categories.forEach(function (c, i) {
+        var labelH = narrow ? labelLines[i].length * 16 : 0;
+        var h = Math.max(perRow * barH, narrow ? 0 : labelLines[i].length * 16);
+        rows.push({ y: y, labelH: labelH, h: h });
+        y += labelH + h + (narrow ? 12 : 8);
+      });
+      var bottom = y;
+      ticks.forEach(function (v, t) {
+        var xx = x(v);
+        svg.appendChild(el('line', { x1: xx, x2: xx, y1: top, y2: bottom, stroke: t ? GRID : AXIS }));
+        svg.appendChild(txt(xx, bottom + 14, fmt(v), { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+      });
+      categories.forEach(function (c, i) {
+        var r = rows[i];
+        if (narrow) lines(svg, 0, r.y + 12, labelLines[i], 16);
+        else lines(svg, labelW - 8, r.y + 12 + Math.max(0, (r.h - labelLines[i].length * 16) / 2), labelLines[i], 16,
+          { 'text-anchor': 'end' });
+        var y0 = r.y + r.labelH + (narrow ? 2 : Math.max(0, (r.h - perRow * barH) / 2));
+        var acc = 0;
+        c.values.forEach(function (v, s) {
+          if (!v) return;
+          var rect;
+          if (mode === 'grouped') {
+            rect = el('rect', { x: plotL, y: y0 + s * barH, width: Math.max(1, x(v) - plotL), height: barH - 3, fill: colours[s] });
+            svg.appendChild(txt(x(v) + 4, y0 + s * barH + barH - 5, fmt(v), { fill: MUTED, 'font-size': 12 }));
+          } else {
+            rect = el('rect', { x: x(acc), y: y0, width: Math.max(1, x(acc + v) - x(acc)), height: barH,
+              fill: colours[mode === 'stacked' ? s : 0] });
+            acc += v;
+          }
+          rect.appendChild(el('title', {}, c.label + (series[s] ? ' — ' + series[s] : '') + ': ' + fmt(v)));
+          svg.appendChild(rect);
+        });
+        if (mode !== 'grouped') svg.appendChild(txt(x(acc) + 5, y0 + barH - 3, fmt(acc), { fill: MUTED, 'font-size': 12 }));
+      });
+      return bottom + 22;
+    };
   }
 
-  /* stacked: per chart_x, the number of rows for each value of chart_y (e.g. status per theme). */
-  function stacked(width) {
-    var xi = col(spec.x), yi = col(spec.y);
-    if (xi < 0 || yi < 0) return null;
-    var series = [], groups = new Map();
-    spec.rows.forEach(function (r) {
-      var s = r[yi] || NONE;
-      if (series.indexOf(s) < 0) series.push(s);
-      var key = r[xi] || (nl ? '(onbekend)' : '(unknown)');
-      if (!groups.has(key)) groups.set(key, new Map());
-      var m = groups.get(key);
-      m.set(s, (m.get(s) || 0) + 1);
-    });
-    // Rows without a value come last, in grey: they are the gaps, not one more kind.
-    var none = series.indexOf(NONE);
-    if (none >= 0) series.push(series.splice(none, 1)[0]);
-    var categories = Array.from(groups, function (e) {
-      return { label: e[0], values: series.map(function (s) { return e[1].get(s) || 0; }) };
-    }).sort(function (a, b) { return a.label.localeCompare(b.label); });
-    var colours = series.map(function (s, i) { return s === NONE ? GREY : COLORS[i % COLORS.length]; });
-    caption(name(spec.y) + (nl ? ' per ' : ' by ') + name(spec.x).toLowerCase() + (nl ? ' (aantal rijen)' : ' (number of rows)'));
-    return [bars(width, categories, series, 'stacked', colours), legend(series, colours)];
+  function barChart(w) {
+    var cats = spec.categories.slice();
+    if (spec.sort) cats.sort(function (a, b) { return b.values[0] - a.values[0] || a.label.localeCompare(b.label); });
+    return frame(w, bars(w, cats, [], 'bar', [COLORS[0]]));
+  }
+  function stackedChart(w) {
+    var colours = spec.series.map(function (s, i) { return s === spec.none ? GREY : COLORS[i % COLORS.length]; });
+    return frame(w, bars(w, spec.categories, spec.series, 'stacked', colours), spec.series, colours);
+  }
+  function groupedChart(w) {
+    var colours = spec.series.map(function (s, i) { return COLORS[i % COLORS.length]; });
+    return frame(w, bars(w, spec.categories, spec.series, 'grouped', colours), spec.series, colours);
   }
 
-  /* grouped: per chart_x, one bar for each numeric column named in chart_y (e.g. the two groups of Table 1). */
-  function grouped(width) {
-    var xi = col(spec.x);
-    var ys = spec.y.split(/[\s,]+/).filter(function (c) { return col(c) >= 0; });
-    if (xi < 0 || !ys.length) return null;
-    var ui = col('unit');
-    var categories = spec.rows.map(function (r) {
-      return { label: r[xi], unit: ui >= 0 ? r[ui] : '', values: ys.map(function (c) { return toNumber(r[col(c)]); }) };
-    }).filter(function (c) { return c.values.some(function (v) { return !isNaN(v); }); });
-    // Bars side by side only compare like with like: keep the rows in the most common unit.
-    var units = new Map();
-    categories.forEach(function (c) { units.set(c.unit, (units.get(c.unit) || 0) + 1); });
-    var unit = Array.from(units).sort(function (a, b) { return b[1] - a[1]; })[0];
-    categories = categories.filter(function (c) { return !unit || c.unit === unit[0]; });
-    if (!categories.length) return null;
-    categories.forEach(function (c) { c.values = c.values.map(function (v) { return isNaN(v) ? 0 : v; }); });
-    var names = ys.map(name);
-    caption(names.join(nl ? ' en ' : ' and ') + (nl ? ' per ' : ' by ') + name(spec.x).toLowerCase()
-      + (unit && unit[0] ? ' (' + unit[0] + ')' : ''));
-    return [bars(width, categories, names, 'grouped'), legend(names)];
-  }
-
-  /* timeline: one row per dated event, placed on a time axis; the label sits on the side with room. */
-  function timeline(width) {
-    var xi = col(spec.x), yi = col(spec.y);
-    if (xi < 0 || yi < 0) return null;
-    var colourCol = ['kindLabel', 'statusLabel'].filter(function (c) { return c !== spec.y && col(c) >= 0; })[0];
-    var ci = colourCol ? col(colourCol) : -1;
-    var kinds = [], seen = new Set();
-    var events = spec.rows.map(function (r) {
-      var d = String(r[xi] || '').slice(0, 10);
+  /* One row per dated event on a time axis; the label sits on the side with room, wrapped to fit. */
+  function timelineChart(w) {
+    var events = spec.events.map(function (e) {
+      var d = String(e.date).slice(0, 10);
       var iso = /^\d{4}$/.test(d) ? d + '-01-01' : /^\d{4}-\d{2}$/.test(d) ? d + '-01' : d;
-      var t = Date.parse(iso);
-      var kind = ci >= 0 ? r[ci] : '';
-      return { t: t, date: d, label: r[yi] || '', kind: kind };
-    }).filter(function (e) {
-      var key = e.date + '|' + e.label;
-      if (isNaN(e.t) || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }).sort(function (a, b) { return a.t - b.t; });
-    if (!events.length) return null;
-    events.forEach(function (e) { if (ci >= 0 && kinds.indexOf(e.kind) < 0) kinds.push(e.kind); });
+      return { t: Date.parse(iso), text: e.dateText + ' — ' + e.label, kind: e.kind };
+    }).filter(function (e) { return !isNaN(e.t); }).sort(function (a, b) { return a.t - b.t; });
+    var kinds = [];
+    events.forEach(function (e) { if (e.kind && kinds.indexOf(e.kind) < 0) kinds.push(e.kind); });
+    var colours = kinds.map(function (k, i) { return COLORS[i % COLORS.length]; });
     var min = events[0].t, max = events[events.length - 1].t;
     var year = 365.25 * 24 * 3600 * 1000;
     if (max - min < year) { min -= year / 2; max += year / 2; }
     var pad = (max - min) * 0.03;
     min -= pad; max += pad;
-    var left = 12, right = width - 12, top = 30, rowH = 22;
-    var height = top + events.length * rowH + 8;
+    var left = 8, right = w - 8;
     var x = function (t) { return left + (t - min) / (max - min) * (right - left); };
-    var svg = svgFor(width, height);
-    var y0 = new Date(min).getUTCFullYear() + 1, y1 = new Date(max).getUTCFullYear();
-    var step = Math.max(1, Math.ceil((y1 - y0 + 1) / Math.max(2, Math.floor(width / 90))));
-    for (var y = y0; y <= y1; y += step) {
-      var xx = x(Date.UTC(y, 0, 1));
-      svg.appendChild(el('line', { x1: xx, x2: xx, y1: top - 8, y2: height, 'class': 'grid' }));
-      svg.appendChild(el('text', { x: xx, y: 14, 'text-anchor': 'middle', 'class': 'muted' }, String(y)));
-    }
-    svg.appendChild(el('line', { x1: left, x2: right, y1: top - 8, y2: top - 8, 'class': 'axis' }));
-    events.forEach(function (e, i) {
-      var cx = x(e.t), cy = top + i * rowH + rowH / 2;
-      var colour = COLORS[(ci >= 0 ? kinds.indexOf(e.kind) : 0) % COLORS.length];
-      svg.appendChild(titled(el('circle', { cx: cx, cy: cy, r: 5, fill: colour }), e.date + ' — ' + e.label));
-      var onRight = cx < width * 0.55;
-      var room = onRight ? right - cx - 10 : cx - left - 10;
-      svg.appendChild(el('text', { x: onRight ? cx + 9 : cx - 9, y: cy + 4, 'text-anchor': onRight ? 'start' : 'end',
-        'data-max': room }, e.date + '  ' + e.label));
-    });
-    caption(name(spec.y) + (nl ? ' in de tijd' : ' over time'));
-    return ci >= 0 && kinds.length > 1 ? [svg, legend(kinds)] : [svg];
+    return frame(w, function (svg, top) {
+      var axisY = top + 18;
+      var y = axisY + 10;
+      var rows = events.map(function (e) {
+        var cx = x(e.t), onRight = cx < w * 0.55;
+        var room = onRight ? right - cx - 12 : cx - left - 12;
+        var ls = wrap(e.text, Math.max(120, room), 12);
+        var r = { e: e, cx: cx, onRight: onRight, ls: ls, y: y };
+        y += Math.max(20, ls.length * 15 + 6);
+        return r;
+      });
+      var y0 = new Date(min).getUTCFullYear() + 1, y1 = new Date(max).getUTCFullYear();
+      var step = Math.max(1, Math.ceil((y1 - y0 + 1) / Math.max(2, Math.floor(w / 90))));
+      for (var yr = y0; yr <= y1; yr += step) {
+        var xx = x(Date.UTC(yr, 0, 1));
+        svg.appendChild(el('line', { x1: xx, x2: xx, y1: axisY - 6, y2: y, stroke: GRID }));
+        svg.appendChild(txt(xx, axisY - 10, String(yr), { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+      }
+      svg.appendChild(el('line', { x1: left, x2: right, y1: axisY - 6, y2: axisY - 6, stroke: AXIS }));
+      rows.forEach(function (r) {
+        var colour = r.e.kind ? colours[kinds.indexOf(r.e.kind)] : COLORS[0];
+        var c = el('circle', { cx: r.cx, cy: r.y + 8, r: 5, fill: colour });
+        c.appendChild(el('title', {}, r.e.text));
+        svg.appendChild(c);
+        lines(svg, r.onRight ? r.cx + 9 : r.cx - 9, r.y + 12, r.ls, 15,
+          { 'text-anchor': r.onRight ? 'start' : 'end', 'font-size': 12 });
+      });
+      return y + 4;
+    }, kinds.length > 1 ? kinds : [], colours);
   }
 
-  function caption(text) { document.getElementById('chart-caption').textContent = text; }
+  var kinds = { bar: barChart, stacked: stackedChart, grouped: groupedChart, timeline: timelineChart };
+  function make(w) { return kinds[spec.kind] ? kinds[spec.kind](w) : null; }
 
-  var kinds = { bar: bar, stacked: stacked, grouped: grouped, timeline: timeline };
   function draw() {
-    var make = kinds[spec.chart];
-    if (!make) return;
-    var width = Math.max(300, Math.min(1000, figure.clientWidth || figure.parentNode.clientWidth) - 20);
     figure.hidden = false;
-    var parts = make(width);
-    Array.prototype.slice.call(figure.children).forEach(function (c) { if (c.id !== 'chart-caption') figure.removeChild(c); });
-    if (!parts) { figure.hidden = true; return; }
-    parts.forEach(function (p) { figure.appendChild(p); });
-    figure.querySelectorAll('text[data-max]').forEach(fit);
+    var w = Math.max(280, Math.min(1000, body.clientWidth || figure.clientWidth));
+    var svg = make(w);
+    body.textContent = '';
+    probe = null;
+    if (!svg) { figure.hidden = true; return; }
+    body.appendChild(svg);
   }
   draw();
+
+  /* Downloads: the chart drawn at print width, with its title, legend and source line. */
+  function printable() {
+    var holder = document.createElement('div');
+    holder.style.position = 'absolute';
+    holder.style.left = '-10000px';
+    holder.style.width = PRINT_WIDTH + 'px';
+    document.body.appendChild(holder);
+    var saved = body;
+    body = holder;
+    probe = null;
+    var svg = make(PRINT_WIDTH);
+    body = saved;
+    probe = null;
+    document.body.removeChild(holder);
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg);
+  }
+  var svgLink = document.getElementById('chart-svg');
+  var pngLink = document.getElementById('chart-png');
+  var urls = [];
+  function prepare() {
+    urls.forEach(function (u) { URL.revokeObjectURL(u); });
+    urls = [];
+    var text = printable();
+    var blob = new Blob([text], { type: 'image/svg+xml' });
+    var u = URL.createObjectURL(blob);
+    urls.push(u);
+    if (svgLink) svgLink.href = u;
+    if (pngLink) {
+      var img = new Image();
+      img.onload = function () {
+        var scale = 2; // sharp enough for print at the chart's size
+        var canvas = document.createElement('canvas');
+        canvas.width = img.width * scale;
+        canvas.height = img.height * scale;
+        var g = canvas.getContext('2d');
+        g.scale(scale, scale);
+        g.drawImage(img, 0, 0);
+        canvas.toBlob(function (png) {
+          var pu = URL.createObjectURL(png);
+          urls.push(pu);
+          pngLink.href = pu;
+          pngLink.setAttribute('data-ready', 'true');
+        }, 'image/png');
+      };
+      // A data: URL (the page's Content-Security-Policy allows images from data:, not from blob:).
+      img.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(text)));
+    }
+    if (svgLink) svgLink.setAttribute('data-ready', 'true');
+  }
+  prepare();
+
   // Redraw at the new width (a phone turned sideways), at most a few times a second.
-  var timer = null, lastWidth = figure.clientWidth;
+  var timer = null, lastWidth = body.clientWidth;
   window.addEventListener('resize', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      if (figure.clientWidth !== lastWidth) { lastWidth = figure.clientWidth; draw(); }
+      if (body.clientWidth !== lastWidth) { lastWidth = body.clientWidth; draw(); }
     }, 200);
   });
 })();

@@ -13,11 +13,14 @@
     });
   });
 
-  // Gallery: narrow the question cards as the reader types.
-  var galleryFilter = doc.getElementById('gallery-filter');
-  if (galleryFilter) {
-    galleryFilter.addEventListener('input', function () {
-      var words = galleryFilter.value.toLowerCase().split(/\s+/).filter(Boolean);
+  // Home search: while the reader types, narrow the question cards and show what the graph holds by that name
+  // (/search, the same index as the form's own results page, which works without this script).
+  var search = doc.getElementById('search-q');
+  var live = doc.getElementById('search-live');
+  if (search && live) {
+    var timer = null, asked = '';
+    var filterCards = function (value) {
+      var words = value.toLowerCase().split(/\s+/).filter(Boolean);
       doc.querySelectorAll('.card').forEach(function (card) {
         var text = card.textContent.toLowerCase();
         card.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
@@ -25,18 +28,73 @@
       doc.querySelectorAll('section.theme').forEach(function (s) {
         s.hidden = !s.querySelector('.card:not([hidden])');
       });
+    };
+    var show = function (q, results) {
+      if (q !== search.value.trim()) return; // an older answer
+      var old = doc.getElementById('search-results');
+      if (old) old.remove();
+      live.textContent = '';
+      if (!q) return;
+      var h = doc.createElement('h2');
+      h.textContent = (nl ? 'Gevonden voor ‘' : 'Found for ‘') + q + '’';
+      live.appendChild(h);
+      if (!results.length) {
+        var p = doc.createElement('p');
+        p.className = 'empty';
+        p.textContent = nl ? 'Niets gevonden. Probeer een kortere naam of een afkorting (zoals ‘NLA’), of kies hieronder een vraag.'
+          : 'Nothing found. Try a shorter name or an abbreviation (such as ‘NLA’), or pick a question below.';
+        live.appendChild(p);
+        return;
+      }
+      var ol = doc.createElement('ol');
+      ol.className = 'hits';
+      results.forEach(function (r) {
+        var li = doc.createElement('li');
+        var a = doc.createElement('a');
+        a.href = r.href;
+        a.textContent = r.label;
+        li.appendChild(a);
+        var k = doc.createElement('span');
+        k.className = 'kind';
+        k.textContent = ' ' + r.kind;
+        li.appendChild(doc.createTextNode(' '));
+        li.appendChild(k);
+        if (r.matched) {
+          var m = doc.createElement('span');
+          m.className = 'matched';
+          m.textContent = ' (' + (nl ? 'ook: ' : 'also: ') + r.matched + ')';
+          li.appendChild(m);
+        }
+        ol.appendChild(li);
+      });
+      live.appendChild(ol);
+    };
+    search.addEventListener('input', function () {
+      var q = search.value.trim();
+      filterCards(q);
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if (q === asked) return;
+        asked = q;
+        if (!q) { show('', []); return; }
+        fetch('/search?lang=' + (nl ? 'nl' : 'en') + '&q=' + encodeURIComponent(q))
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (results) { show(q, results); }, function () { /* the form still works */ });
+      }, 150);
     });
   }
 
-  // Sorting: each column heading becomes a button; numbers and dates sort as such, text in the page's language.
+  // Sorting: each column heading becomes a button. A cell sorts by its data-sort key where it has one (the ISO
+  // date, the plain number), else by its words in the page's language. Empty cells stay last in both directions.
   var collator = new Intl.Collator(nl ? 'nl' : 'en', { numeric: true, sensitivity: 'base' });
-  function sortKey(cell) { return cell ? cell.textContent.trim() : ''; }
+  function sortKey(cell) {
+    if (!cell) return '';
+    var k = cell.getAttribute('data-sort');
+    return k !== null ? k : cell.textContent.trim();
+  }
   function compare(a, b) {
-    if (a === b) return 0;
-    if (a === '') return 1;
-    if (b === '') return -1;
-    var na = Number(a.replace(',', '.')), nb = Number(b.replace(',', '.'));
-    if (!isNaN(na) && !isNaN(nb)) return na - nb;
+    var na = Number(a), nb = Number(b);
+    if (a !== '' && b !== '' && !isNaN(na) && !isNaN(nb)) return na - nb;
     return collator.compare(a, b);
   }
   function makeSortable(table) {
@@ -54,7 +112,11 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (r1, r2) {
-          var c = compare(sortKey(r1.cells[col]), sortKey(r2.cells[col]));
+          var a = sortKey(r1.cells[col]), b = sortKey(r2.cells[col]);
+          if (a === b) return 0;
+          if (a === '') return 1;
+          if (b === '') return -1;
+          var c = compare(a, b);
           return ascending ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });
@@ -98,8 +160,23 @@
   // Copy link: the clipboard API where the page is allowed to use it, else select the text for Ctrl+C.
   var copy = doc.getElementById('copy-link');
   var link = doc.getElementById('permalink');
-  // Without a configured public address the server writes the path only; this page knows where it was opened.
-  if (link && link.value.charAt(0) === '/') link.value = location.origin + link.value;
+  // Without a configured public address the server writes paths only (never the request's Host header); this
+  // page knows where it was opened, so it completes the permalink, the citation and the citation files.
+  var share = doc.querySelector('section.share[data-relative]');
+  if (share) {
+    var rel = share.getAttribute('data-relative');
+    var abs = location.origin + rel;
+    if (link && link.value === rel) link.value = abs;
+    ['citation', 'cite-bibtex', 'cite-csljson'].forEach(function (id) {
+      var e = doc.getElementById(id);
+      if (e) e.textContent = e.textContent.split(rel).join(abs);
+    });
+    [['cite-bib', 'cite-bibtex', 'application/x-bibtex'], ['cite-csl', 'cite-csljson', 'application/vnd.citationstyles.csl+json']]
+      .forEach(function (d) {
+        var a = doc.getElementById(d[0]), pre = doc.getElementById(d[1]);
+        if (a && pre) a.href = URL.createObjectURL(new Blob([pre.textContent], { type: d[2] + ';charset=utf-8' }));
+      });
+  }
   if (copy && link) {
     var status = doc.getElementById('copy-status');
     var say = function (text) { if (status) status.textContent = text; };

@@ -26,6 +26,12 @@ final class OpenApi {
         license.put("url", KG.LICENSE);
         info.put("license", license);
         doc.put("info", info);
+        // Where clients reach the API: the configured public address, else relative to this document.
+        JsonArray servers = new JsonArray();
+        JsonObject server = new JsonObject();
+        server.put("url", ctx.options().publicUrl() == null ? "/" : ctx.options().publicUrl());
+        servers.add(server);
+        doc.put("servers", servers);
         JsonObject paths = new JsonObject();
         paths.put("/api/queries", listPath());
         for (PreparedQuery q : ctx.catalog().all()) paths.put("/api/queries/" + q.id(), queryPath(q));

@@ -50,12 +50,22 @@ public final class Layout {
                 + esc(path + sep + "lang=" + other) + "\">" + (nl ? "English" : "Nederlands") + "</a></li></ul>"
                 + "</nav></header>\n<main id=\"main\">\n" + body + "\n</main>\n"
                 + "<footer class=\"site\"><p>" + (nl ? "Dataversie " : "Data version ") + "<code>" + esc(ctx.dataVersion())
-                + "</code> · " + (nl ? "uitgave van " : "release of ") + esc(ctx.kg().buildInfo().releaseDate())
+                + "</code> · " + (nl ? "uitgave van " : "release of ") + esc(date(ctx.kg().buildInfo().releaseDate(), lang))
                 + " · <a href=\"/id/bron/rapport?lang=" + lang + "\">" + (nl ? "Bron: het rapport" : "Source: the report") + "</a>"
                 + " · <a href=\"/api/openapi.json\">API</a> · <a href=\"/.well-known/void\">VoID</a> · CC BY 4.0</p></footer>\n"
                 + "<script src=\"/assets/site.js?v=" + v + "\" defer></script>\n"
                 + (scripts == null ? "" : scripts)
                 + "</body>\n</html>\n";
+    }
+
+    /** An ISO date in words ("30 november 2026"); anything else as it is. */
+    static String date(String iso, String lang) {
+        try {
+            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                    "en".equals(lang) ? Locale.UK : Locale.forLanguageTag("nl-NL")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /**
@@ -78,6 +88,50 @@ public final class Layout {
             }
         }
         return "nl";
+    }
+
+    /**
+     * Where readers reach a path of this server: {@code --public-url} + path when configured, else the path alone
+     * (relative; the page completes it from {@code location.origin}). Never from the request's Host header, which
+     * anyone can forge.
+     */
+    public static String absolute(ServerContext ctx, String path) {
+        String base = ctx.options().publicUrl();
+        return base == null ? path : base + path;
+    }
+
+    /** 404 as an HTML page in the page language, with a way back: for pages, questions and {@code /id/} IRIs. */
+    public static void notFound(ServerContext ctx, HttpServletRequest req, HttpServletResponse res, String what)
+            throws IOException {
+        String lang = lang(req);
+        boolean nl = "nl".equals(lang);
+        String body = "<article class=\"error-page\"><h1>" + (nl ? "Niet gevonden" : "Not found") + "</h1>\n<p>"
+                + (nl ? "Hier is niets te vinden: " : "There is nothing here: ") + "<code>" + esc(what) + "</code>.</p>\n"
+                + wayBack(lang) + "</article>";
+        send(req, res, 404, page(ctx, lang, nl ? "Niet gevonden" : "Not found", selfPath(req), body, null));
+    }
+
+    /** 400 as an HTML page in the page language: what was wrong, and a way back. */
+    public static void badRequest(ServerContext ctx, HttpServletRequest req, HttpServletResponse res, String message)
+            throws IOException {
+        String lang = lang(req);
+        boolean nl = "nl".equals(lang);
+        String body = "<article class=\"error-page\"><h1>" + (nl ? "Dit verzoek klopt niet" : "This request is not valid")
+                + "</h1>\n<p class=\"error\" role=\"alert\">" + esc(message) + "</p>\n" + wayBack(lang) + "</article>";
+        send(req, res, 400, page(ctx, lang, nl ? "Ongeldig verzoek" : "Bad request", selfPath(req), body, null));
+    }
+
+    private static String wayBack(String lang) {
+        boolean nl = "nl".equals(lang);
+        return "<p class=\"way-back\"><a href=\"/?lang=" + lang + "\">" + (nl ? "Naar de vragen en de zoekfunctie"
+                : "To the questions and search") + "</a> · <a href=\"/id/bron/rapport?lang=" + lang + "\">"
+                + (nl ? "Over de bron" : "About the source") + "</a></p>\n";
+    }
+
+    /** The request's path (without lang), for the language switch of an error page. */
+    private static String selfPath(HttpServletRequest req) {
+        String uri = req.getRequestURI();
+        return uri == null || uri.isEmpty() ? "/" : uri;
     }
 
     /** Sends a page with the headers all our HTML shares. */

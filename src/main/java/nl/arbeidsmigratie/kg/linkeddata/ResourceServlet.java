@@ -65,7 +65,9 @@ final class ResourceServlet extends HttpServlet {
         Node node = NodeFactory.createURI(iri);
         Graph all = ctx.kg().all();
         if (!ontology && !all.contains(node, Node.ANY, Node.ANY)) {
-            Responses.text(res, 404, "No resource <" + iri + "> in this graph. Try /?lang=en or /api/queries/search?q=…");
+            // A browser gets a page in its language with a way back; a machine the short text it always got.
+            if (choose(req.getParameter("format"), req.getHeader("Accept")) == null) Layout.notFound(ctx, req, res, iri);
+            else Responses.text(res, 404, "No resource <" + iri + "> in this graph. Try /?q=… or /api/queries/search?q=…");
             return;
         }
         res.setHeader("Vary", "Accept");

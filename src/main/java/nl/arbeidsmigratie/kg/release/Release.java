@@ -43,6 +43,7 @@ import nl.arbeidsmigratie.kg.load.KgInputException;
 import nl.arbeidsmigratie.kg.query.Answer;
 import nl.arbeidsmigratie.kg.query.Answers;
 import nl.arbeidsmigratie.kg.query.QueryCatalog;
+import nl.arbeidsmigratie.kg.search.SearchIndex;
 import nl.arbeidsmigratie.kg.source.KgSource;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
@@ -55,6 +56,7 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  * graphs), written in sorted order;</li>
  * <li>{@code catalog.json}: the allowed parameter values and the status dates;</li>
  * <li>{@code answers.bin}: every closed-parameter answer, in every format;</li>
+ * <li>{@code search.bin}: the home page's search index ({@link SearchIndex});</li>
  * <li>{@code dumps/}: the downloadable dumps, their gzip copies, SHA256SUMS and void.ttl;</li>
  * <li>{@code release.properties}: the data version and the SHA-256 of {@code graph.rt}, checked on every load.</li>
  * </ul>
@@ -82,6 +84,9 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
             Files.writeString(tmp.resolve(CATALOG), JSON.toString(catalog.save()) + "\n");
             try (OutputStream out = Files.newOutputStream(tmp.resolve(ANSWERS))) {
                 Answers.write(answers, out);
+            }
+            try (OutputStream out = Files.newOutputStream(tmp.resolve(SearchIndex.FILE))) {
+                SearchIndex.build(kg, catalog).write(out);
             }
             Dumps.write(kg, tmp.resolve(DUMPS));
             Properties p = new Properties();

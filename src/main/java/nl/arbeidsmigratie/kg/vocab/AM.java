@@ -13,6 +13,10 @@ public final class AM {
     public static final Node asOf = term("asOf");
     public static final Node hasStatus = term("hasStatus");
     public static final Node status = term("status");
+    /** The report's author as the report names it (a literal: the person or organisation is unknown). */
+    public static final Node authorName = term("authorName");
+    public static final Node lowerBound = term("lowerBound");
+    public static final Node upperBound = term("upperBound");
 
     private static Node term(String local) { return NodeFactory.createURI(NS + local); }
     private AM() {}

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.RDF;
 
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
+import nl.arbeidsmigratie.kg.search.SearchIndex;
 import nl.arbeidsmigratie.kg.http.Html;
 import nl.arbeidsmigratie.kg.http.Layout;
 import nl.arbeidsmigratie.kg.http.ServerContext;
@@ -45,9 +46,11 @@ final class GalleryServlet extends HttpServlet {
             "Figure", "Source");
 
     private final ServerContext ctx;
+    private final SearchIndex search;
 
-    GalleryServlet(ServerContext ctx) {
+    GalleryServlet(ServerContext ctx, SearchIndex search) {
         this.ctx = ctx;
+        this.search = search;
     }
 
     @Override
@@ -59,6 +62,10 @@ final class GalleryServlet extends HttpServlet {
                 : "Labour migration in the Netherlands, as open data").append("</h1>\n");
         b.append(intro(lang));
         b.append("</section>\n");
+        String text = req.getParameter("q");
+        if (text != null && text.length() > 200) text = text.substring(0, 200);
+        b.append(SearchResults.form(text, lang));
+        if (text != null && !text.isBlank()) b.append(SearchResults.render(ctx, search, text, lang));
 
         Map<Theme, List<PreparedQuery>> groups = new LinkedHashMap<>();
         THEMES.forEach(t -> groups.put(t, new ArrayList<>()));
@@ -70,8 +77,7 @@ final class GalleryServlet extends HttpServlet {
                 .append("<p>").append(nl ? "Kies een vraag: u krijgt een tabel (en waar het past een grafiek), "
                         + "die u kunt filteren, downloaden en citeren."
                         : "Pick a question: you get a table (and a chart where it fits) that you can filter, download and cite.")
-                .append("</p>\n<p class=\"js-only filter\"><label for=\"gallery-filter\">").append(nl ? "Zoek een vraag" : "Find a question")
-                .append("</label> <input type=\"search\" id=\"gallery-filter\" autocomplete=\"off\"></p>\n");
+                .append("</p>\n");
         int n = 0;
         for (Map.Entry<Theme, List<PreparedQuery>> g : groups.entrySet()) {
             if (g.getValue().isEmpty()) continue;
@@ -102,7 +108,8 @@ final class GalleryServlet extends HttpServlet {
                 .append("</li><li><a href=\"/dumps/?lang=").append(lang).append("\">").append(nl ? "De hele graaf downloaden" : "Download the whole graph")
                 .append("</a> (Turtle, N-Triples, JSON-LD, RDF/XML)</li><li><a href=\"/api/openapi.json\">")
                 .append(nl ? "API voor de vragen" : "API for the questions").append("</a> (OpenAPI 3.1)</li></ul></section>\n");
-        Layout.send(req, res, 200, Layout.page(ctx, lang, nl ? "Vragen" : "Questions", "/", b.toString(), null));
+        String self = text == null || text.isBlank() ? "/" : "/?q=" + Html.url(text);
+        Layout.send(req, res, 200, Layout.page(ctx, lang, nl ? "Vragen" : "Questions", self, b.toString(), null));
     }
 
     private String intro(String lang) {
@@ -121,15 +128,17 @@ final class GalleryServlet extends HttpServlet {
                 .append(nl ? ", aangevuld met latere, gedateerde feiten." : ", with later, dated facts added.")
                 .append("</p>\n<p class=\"version\">").append(nl ? "Dataversie " : "Data version ").append("<code>")
                 .append(esc(ctx.dataVersion())).append("</code>, ").append(nl ? "uitgave van " : "release of ")
-                .append("<time>").append(esc(ctx.kg().buildInfo().releaseDate())).append("</time>. ")
+                .append("<time datetime=\"").append(esc(ctx.kg().buildInfo().releaseDate())).append("\">")
+                .append(esc(Values.text(ctx.kg().buildInfo().releaseDate(), lang, false).text())).append("</time>. ")
                 .append(String.format("%,d", g.size()).replace(',', nl ? '.' : ','))
                 .append(nl ? " triples." : " triples.").append("</p>\n<ul class=\"counts\">");
         for (String local : COUNTED) {
             Node type = NodeFactory.createURI(AM.NS + local);
             int count = g.find(Node.ANY, RDF.type.asNode(), type).toList().size();
             if (count == 0) continue;
-            b.append("<li><strong>").append(count).append("</strong> ").append(esc(Labels.label(g, type, lang)))
-                    .append("</li>");
+            String noun = Words.count(count, local, lang);
+            b.append("<li><strong>").append(String.format(Values.locale(lang), "%,d", count)).append("</strong> ")
+                    .append(esc(noun != null ? noun : Labels.label(g, type, lang))).append("</li>");
         }
         return b.append("</ul>\n").toString();
     }

@@ -3,6 +3,7 @@ package nl.arbeidsmigratie.kg.web;
 import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,36 +18,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.json.JSON;
-import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 
-import nl.arbeidsmigratie.kg.graph.Labels;
+import nl.arbeidsmigratie.kg.http.Html;
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.Responses;
+import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Answer;
+import nl.arbeidsmigratie.kg.query.Answers;
+import nl.arbeidsmigratie.kg.query.BoundQuery;
 import nl.arbeidsmigratie.kg.query.Parameter;
 import nl.arbeidsmigratie.kg.query.ParameterException;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 import nl.arbeidsmigratie.kg.query.QueryCatalog;
-import nl.arbeidsmigratie.kg.query.Answers;
-import nl.arbeidsmigratie.kg.query.BoundQuery;
-import nl.arbeidsmigratie.kg.http.Html;
-import nl.arbeidsmigratie.kg.http.Layout;
-import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.query.WorkLimiter;
 import nl.arbeidsmigratie.kg.vocab.KG;
-import nl.arbeidsmigratie.kg.vocab.SCHEMA;
 
 /**
  * {@code /q/{id}?{parameters}&lang=}: the permalink of one prepared question. The question, its parameter form and
  * the whole answer table are rendered here, so the page reads without JavaScript; site.js and charts.js only add
- * sorting, filtering, the chart and "copy link".
+ * sorting, filtering, the chart and its downloads, and "copy link". Beside the page, from the same answer:
+ * {@code /q/{id}/csv} (for spreadsheets), {@code /q/{id}/cite.bib} and {@code /q/{id}/cite.json} (CSL-JSON).
  */
 final class QuestionServlet extends HttpServlet {
     private static final List<String> RESERVED = List.of("lang");
-    private static final String AS_OF = QueryCatalog.AS_OF;
-    private static final String SOURCE_COLUMN = "source";
-    private static final int LONG_TEXT = 60;
 
     private final ServerContext ctx;
 
@@ -58,13 +55,13 @@ final class QuestionServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String lang = Layout.lang(req);
         boolean nl = "nl".equals(lang);
-        String id = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+        int slash = path.indexOf('/');
+        String id = slash < 0 ? path : path.substring(0, slash);
+        String part = slash < 0 ? null : path.substring(slash + 1);
         PreparedQuery q = ctx.catalog().get(id);
-        if (q == null) {
-            String body = "<h1>" + (nl ? "Deze vraag bestaat niet" : "No such question") + "</h1><p>"
-                    + (nl ? "Er is geen vraag met de naam " : "There is no question named ") + "<code>" + esc(id)
-                    + "</code>. <a href=\"/?lang=" + lang + "\">" + (nl ? "Alle vragen" : "All questions") + "</a></p>";
-            Layout.send(req, res, 404, Layout.page(ctx, lang, nl ? "Niet gevonden" : "Not found", "/q/" + Html.url(id), body, null));
+        if (q == null || (part != null && !List.of("csv", "cite.bib", "cite.json").contains(part))) {
+            Layout.notFound(ctx, req, res, "/q/" + path);
             return;
         }
         // Only the first value of a repeated parameter counts; empty values mean "not given" (the "all" choice).
@@ -74,45 +71,55 @@ final class QuestionServlet extends HttpServlet {
         });
         String query = queryString(given);
         String selfPath = "/q/" + Html.url(id) + (query.isEmpty() ? "" : "?" + query);
+        String permalink = Layout.absolute(ctx, selfPath + (query.isEmpty() ? "?" : "&") + "lang=" + lang);
+
+        Answer answer = null;
+        String problem = null;
+        int status = 200;
+        try {
+            BoundQuery bound = ctx.catalog().bind(q, given, lang, RESERVED);
+            answer = ctx.answers().answer(bound);
+        } catch (ParameterException e) {
+            status = 400;
+            problem = e.parameter() == null || !nl ? e.getMessage()
+                    : "De keuze voor ‘" + Words.of(e.parameter(), lang) + "’ (" + e.parameter() + ") kan niet: " + e.getMessage();
+        } catch (Answers.Unavailable e) {
+            status = 503;
+            problem = nl ? "De server is even te druk; probeer het zo opnieuw." : "The server is busy; please try again in a moment.";
+            res.setHeader("Retry-After", Integer.toString(WorkLimiter.RETRY_AFTER_SECONDS));
+        }
+        if (part != null) {
+            if (answer == null) {
+                if (status == 400) Layout.badRequest(ctx, req, res, problem);
+                else Responses.text(res, status, problem);
+                return;
+            }
+            download(req, res, q, answer, part, lang, permalink);
+            return;
+        }
 
         StringBuilder b = new StringBuilder();
         b.append("<article class=\"question\">\n<h1>").append(esc(q.title(lang))).append("</h1>\n<p class=\"lead\">")
                 .append(esc(q.description(lang))).append("</p>\n");
         b.append(form(q, given, lang));
-
-        int status = 200;
-        List<Map<String, String>> rows = null;
-        String asOf = null;
-        try {
-            BoundQuery bound = ctx.catalog().bind(q, given, lang, RESERVED);
-            // The date the reader asked for (or today): every date up to the next status change has this answer.
-            if (q.parameter(AS_OF) != null) asOf = asked(given.get(AS_OF));
-            rows = ctx.answers().answer(bound).table().strings();
-        } catch (ParameterException e) {
-            status = 400;
-            b.append("<p class=\"error\" role=\"alert\">").append(esc(e.getMessage())).append("</p>\n");
-        } catch (Answers.Unavailable e) {
-            status = 503;
-        }
-        if (status == 503) {
-            res.setHeader("Retry-After", Integer.toString(WorkLimiter.RETRY_AFTER_SECONDS));
-            b.append("<p class=\"error\" role=\"alert\">").append(nl ? "De server is even te druk; probeer het zo opnieuw."
-                    : "The server is busy; please try again in a moment.").append("</p>\n");
-        }
-        if (rows != null) {
-            // The answer of a status question depends on the date: say which date it shows.
-            if (asOf != null)
+        if (problem != null) b.append("<p class=\"error\" role=\"alert\">").append(esc(problem)).append("</p>\n");
+        if (answer != null) {
+            Answer.Table table = answer.table();
+            // The answer of a status question depends on the date: say which date it shows (asked, or today).
+            if (q.parameter(QueryCatalog.AS_OF) != null) {
+                String asOf = asked(given.get(QueryCatalog.AS_OF));
                 b.append("<p class=\"as-of\" id=\"as-of\"><time datetime=\"").append(esc(asOf)).append("\">")
                         .append(nl ? "Stand op " : "Status as of ").append(esc(Words.date(asOf, lang))).append("</time></p>\n");
-            b.append(results(q, rows, lang, query));
-            b.append(share(req, q, rows, lang, selfPath));
+            }
+            b.append(results(q, table, lang, query));
+            b.append(share(q, table, lang, selfPath, permalink));
         }
         b.append("<details class=\"sparql\"><summary>").append(nl ? "De SPARQL-vraag achter dit antwoord" : "The SPARQL behind this answer")
                 .append("</summary>\n<pre><code>").append(esc(q.text())).append("</code></pre>\n<p><a href=\"/sparql?example=")
                 .append(esc(Html.url(q.id()))).append("&amp;lang=").append(lang).append("\">")
                 .append(nl ? "Open in de SPARQL-editor" : "Open in the SPARQL editor").append("</a></p></details>\n");
         b.append("</article>");
-        String scripts = rows == null ? null
+        String scripts = answer == null ? null
                 : "<script src=\"/assets/charts.js?v=" + esc(Html.url(ctx.kg().buildInfo().version())) + "\" defer></script>\n";
         Layout.send(req, res, status, Layout.page(ctx, lang, q.title(lang), selfPath, b.toString(), scripts));
     }
@@ -120,6 +127,39 @@ final class QuestionServlet extends HttpServlet {
     /** The asked status date as ISO text; bind() has already refused anything that is not a date. */
     private static String asked(String value) {
         return value == null || value.isBlank() ? LocalDate.now().toString() : LocalDate.parse(value.strip()).toString();
+    }
+
+    /** The answer's spreadsheet CSV or its citation, from the same answer the page shows. */
+    private void download(HttpServletRequest req, HttpServletResponse res, PreparedQuery q, Answer answer, String part,
+                          String lang, String permalink) throws IOException {
+        Answer.Table table = answer.table();
+        byte[] body;
+        String type, name;
+        switch (part) {
+            case "csv" -> {
+                body = SpreadsheetCsv.of(table.vars(), table.rows(), lang);
+                type = "text/csv; charset=utf-8";
+                name = q.id() + ("nl".equals(lang) ? "-excel.csv" : ".csv");
+            }
+            case "cite.bib" -> {
+                body = citation(q, table, lang, permalink).bibtex().getBytes(StandardCharsets.UTF_8);
+                type = "application/x-bibtex; charset=utf-8";
+                name = q.id() + ".bib";
+            }
+            default -> {
+                body = citation(q, table, lang, permalink).cslJson().getBytes(StandardCharsets.UTF_8);
+                type = "application/vnd.citationstyles.csl+json; charset=utf-8";
+                name = q.id() + ".csl.json";
+            }
+        }
+        res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        res.setHeader("Vary", "Cookie, Accept-Language");
+        // A citation carries the access date: it may not be served from yesterday's cache.
+        Responses.send(req, res, 200, type, body, Responses.etag(body), part.equals("csv") ? "public, max-age=300" : "no-cache");
+    }
+
+    private Citation citation(PreparedQuery q, Answer.Table table, String lang, String permalink) {
+        return Citation.of(ctx, q.id(), q.title(lang), permalink, table.rows(), lang);
     }
 
     private String form(PreparedQuery q, Map<String, String> given, String lang) {
@@ -161,151 +201,100 @@ final class QuestionServlet extends HttpServlet {
         return b.toString();
     }
 
-    private String results(PreparedQuery q, List<Map<String, String>> rows, String lang, String query) {
+    private String results(PreparedQuery q, Answer.Table table, String lang, String query) {
         boolean nl = "nl".equals(lang);
         Graph g = ctx.kg().all();
-        List<String> vars = q.resultVariables();
-        List<String> shown = vars.stream().filter(v -> !vars.contains(v + "Label")).toList();
+        List<Map<String, Node>> rows = table.rows();
+        int n = rows.size();
         StringBuilder b = new StringBuilder("<section class=\"results\" aria-labelledby=\"answer\">\n<h2 id=\"answer\">")
                 .append(nl ? "Antwoord" : "Answer").append("</h2>\n<p class=\"count\" id=\"row-count\" data-rows=\"")
-                .append(rows.size()).append("\">").append(rows.size()).append(rows.size() == 1 ? (nl ? " rij" : " row") : (nl ? " rijen" : " rows"))
+                .append(n).append("\">").append(n).append(n == 1 ? (nl ? " rij" : " row") : (nl ? " rijen" : " rows"))
                 .append("</p>\n");
-        b.append("<figure class=\"chart\" id=\"chart\" hidden><figcaption id=\"chart-caption\"></figcaption></figure>\n");
+        JsonObject chart = ChartPlan.of(q, table.vars(), rows, lang, null);
+        if (chart != null) {
+            Citation.Report report = Citation.Report.of(g);
+            boolean others = otherSources(rows);
+            chart.put("source", (nl ? "Bron: " : "Source: ") + report.shortName() + (others ? (nl ? " e.a." : " et al.") : "")
+                    + ", via Arbeidsmigratie KG, " + (nl ? "dataversie " : "data version ") + ctx.dataVersion());
+            chart.put("file", q.id());
+            b.append("<figure class=\"chart\" id=\"chart\" hidden><figcaption id=\"chart-caption\">")
+                    .append(esc(chart.getString("title"))).append("</figcaption><div class=\"chart-body\"></div>")
+                    .append("<p class=\"chart-downloads\">").append(nl ? "Grafiek downloaden: " : "Download the chart: ")
+                    .append("<a id=\"chart-svg\" href=\"#\" download=\"").append(esc(q.id())).append(".svg\">SVG</a> · ")
+                    .append("<a id=\"chart-png\" href=\"#\" download=\"").append(esc(q.id())).append(".png\">PNG</a></p></figure>\n");
+        }
         b.append("<p class=\"js-only filter\"><label for=\"table-filter\">").append(nl ? "Filter de tabel" : "Filter the table")
                 .append("</label> <input type=\"search\" id=\"table-filter\" data-table=\"results\" autocomplete=\"off\"></p>\n");
         b.append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"answer\">\n")
-                .append("<table class=\"data sortable\" id=\"results\"><thead><tr>");
-        for (String c : shown) {
-            b.append("<th scope=\"col\" data-col=\"").append(esc(c)).append("\">").append(esc(Words.of(base(c), lang))).append("</th>");
-        }
-        b.append("</tr></thead>\n<tbody>\n");
-        for (Map<String, String> row : rows) {
-            b.append("<tr>");
-            for (String c : shown) {
-                String v = row.get(c);
-                // Long texts get a wider column, so a row does not grow into a narrow tower.
-                String cls = c.equals(SOURCE_COLUMN) ? " class=\"src\"" : v != null && v.length() > LONG_TEXT ? " class=\"long\"" : "";
-                b.append("<td").append(cls).append(">").append(cell(g, c, row, vars, lang)).append("</td>");
-            }
-            b.append("</tr>\n");
-        }
-        b.append("</tbody></table>\n</div>\n");
+                .append(AnswerTable.render(g, table.vars(), rows, lang)).append("</div>\n");
         if (rows.isEmpty()) b.append("<p class=\"empty\">").append(nl ? "Geen rijen voor deze keuze." : "No rows for this choice.").append("</p>\n");
-        String api = "/api/queries/" + Html.url(q.id()) + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + lang;
+        String params = query.isEmpty() ? "" : query + "&";
+        String api = "/api/queries/" + Html.url(q.id()) + "?" + params + "lang=" + lang;
+        String sheet = "/q/" + Html.url(q.id()) + "/csv?" + params + "lang=" + lang;
         b.append("<p class=\"downloads\">").append(nl ? "Download dit antwoord: " : "Download this answer: ")
-                .append("<a id=\"download-csv\" href=\"").append(esc(api + "&format=csv")).append("\" download=\"")
-                .append(esc(q.id())).append(".csv\">CSV</a> · <a id=\"download-json\" href=\"").append(esc(api + "&format=json"))
+                .append("<a id=\"download-csv\" href=\"").append(esc(sheet)).append("\" download=\"").append(esc(q.id()))
+                .append(nl ? "-excel.csv\">CSV voor Excel</a> (; als scheiding)" : ".csv\">CSV for spreadsheets</a>")
+                .append(" · <a id=\"download-csv-data\" href=\"").append(esc(api + "&format=csv")).append("\" download=\"")
+                .append(esc(q.id())).append(".csv\">").append(nl ? "CSV (standaard)" : "CSV (standard)").append("</a>")
+                .append(" · <a id=\"download-json\" href=\"").append(esc(api + "&format=json"))
                 .append("\" download=\"").append(esc(q.id())).append(".json\">JSON</a> (SPARQL 1.1 Results)</p>\n");
-        b.append(chartData(q, rows, lang));
+        if (chart != null) b.append(jsonBlock("chart-data", JSON.toStringFlat(chart)));
         return b.append("</section>\n").toString();
     }
 
-    /** The heading name of a column: "themeLabel" is headed "theme" when the query also returns ?theme. */
-    private static String base(String c) {
-        if (c.endsWith("Label") && c.length() > 5) return c.substring(0, c.length() - 5);
-        return c;
-    }
-
-    private static String cell(Graph g, String c, Map<String, String> row, List<String> vars, String lang) {
-        String v = row.get(c);
-        if (v == null) return "";
-        if (c.endsWith("Label") && vars.contains(base(c))) {
-            String iri = row.get(base(c));
-            String local = iri == null ? null : Labels.localPath(iri);
-            if (local == null) return iri != null && isUrl(iri) ? "<a href=\"" + esc(iri) + "\">" + esc(v) + "</a>" : esc(v);
-            return "<a href=\"" + esc(withLang(local, lang)) + "\">" + esc(v) + "</a>";
+    /** True when some row rests on a source other than the report. */
+    private static boolean otherSources(List<Map<String, Node>> rows) {
+        for (Map<String, Node> row : rows) {
+            Node s = row.get(AnswerTable.SOURCE_COLUMN);
+            if (s == null || !s.isLiteral()) continue;
+            for (String iri : s.getLiteralLexicalForm().trim().split("\\s+"))
+                if (!iri.isEmpty() && !iri.equals(KG.REPORT)) return true;
         }
-        if (c.equals(SOURCE_COLUMN)) {
-            StringBuilder b = new StringBuilder();
-            for (String s : v.trim().split("\\s+")) {
-                if (s.isEmpty()) continue;
-                if (b.length() > 0) b.append("<br>");
-                b.append(link(g, s, lang));
-            }
-            return b.toString();
-        }
-        if (isUrl(v)) return link(g, v, lang);
-        return esc(v);
+        return false;
     }
 
-    /** An IRI as a link labelled with the thing's name: our own IRIs to their page here, others as they are. */
-    private static String link(Graph g, String iri, String lang) {
-        if (!isUrl(iri)) return esc(iri);
-        String local = Labels.localPath(iri);
-        if (local == null) return "<a rel=\"external\" href=\"" + esc(iri) + "\">" + esc(iri) + "</a>";
-        return "<a href=\"" + esc(withLang(local, lang)) + "\">" + esc(Labels.label(g, NodeFactory.createURI(iri), lang)) + "</a>";
+    /** A JSON data block (not a script: nothing runs, and {@code <} is escaped so no value can close the element). */
+    private static String jsonBlock(String id, String json) {
+        return "<script type=\"application/json\" id=\"" + id + "\">"
+                + json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "</script>\n";
     }
 
-    private static String withLang(String local, String lang) {
-        return local.contains("#") ? local : local + "?lang=" + lang;
-    }
-
-    private static boolean isUrl(String s) {
-        return (s.startsWith("https://") || s.startsWith("http://")) && !s.contains(" ");
-    }
-
-    /**
-     * The raw answer and chart settings for charts.js, as a JSON data block (not a script: nothing runs, and
-     * {@code <} is escaped so no value can close the element).
-     */
-    private static String chartData(PreparedQuery q, List<Map<String, String>> rows, String lang) {
-        if ("none".equals(q.chart()) || q.chartX() == null || rows.isEmpty()) return "";
-        List<String> vars = q.resultVariables();
-        JsonObject o = new JsonObject();
-        o.put("chart", q.chart());
-        o.put("x", q.chartX());
-        o.put("y", q.chartY() == null ? "" : q.chartY());
-        o.put("lang", lang);
-        JsonArray cols = new JsonArray();
-        JsonObject names = new JsonObject();
-        for (String v : vars) {
-            cols.add(v);
-            names.put(v, Words.of(base(v), lang));
-        }
-        o.put("columns", cols);
-        o.put("names", names);
-        JsonArray data = new JsonArray();
-        for (Map<String, String> row : rows) {
-            JsonArray r = new JsonArray();
-            for (String v : vars) r.add(row.getOrDefault(v, ""));
-            data.add(r);
-        }
-        o.put("rows", data);
-        String json = JSON.toStringFlat(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-        return "<script type=\"application/json\" id=\"chart-data\">" + json + "</script>\n";
-    }
-
-    private String share(HttpServletRequest req, PreparedQuery q, List<Map<String, String>> rows, String lang, String selfPath) {
+    private String share(PreparedQuery q, Answer.Table table, String lang, String selfPath, String permalink) {
         boolean nl = "nl".equals(lang);
         Graph g = ctx.kg().all();
-        // Never from the Host header: a forged Host would put a stranger's address into the citation.
-        String origin = ctx.options().publicUrl() == null ? "" : ctx.options().publicUrl();
-        String permalink = origin + selfPath + (selfPath.contains("?") ? "&" : "?") + "lang=" + lang;
-        String today = LocalDate.now().toString();
-        StringBuilder b = new StringBuilder("<section class=\"share\" aria-labelledby=\"share\">\n<h2 id=\"share\">")
+        Citation c = citation(q, table, lang, permalink);
+        boolean relative = permalink.startsWith("/");
+        String files = "/q/" + Html.url(q.id());
+        String params = selfPath.contains("?") ? selfPath.substring(selfPath.indexOf('?') + 1) + "&" : "";
+        StringBuilder b = new StringBuilder("<section class=\"share\" aria-labelledby=\"share\"")
+                .append(relative ? " data-relative=\"" + esc(permalink) + "\"" : "").append(">\n<h2 id=\"share\">")
                 .append(nl ? "Delen en citeren" : "Share and cite").append("</h2>\n");
         b.append("<p class=\"permalink\"><label for=\"permalink\">").append(nl ? "Vaste link naar dit antwoord" : "Permanent link to this answer")
                 .append("</label> <input id=\"permalink\" type=\"url\" readonly value=\"").append(esc(permalink))
                 .append("\"> <button type=\"button\" id=\"copy-link\" class=\"js-only\">").append(nl ? "Kopieer link" : "Copy link")
                 .append("</button> <span id=\"copy-status\" role=\"status\"></span></p>\n");
         b.append("<h3>").append(nl ? "Citeer dit antwoord" : "Cite this answer").append("</h3>\n<p class=\"citation\" id=\"citation\">")
-                .append("Arbeidsmigratie KG, ").append(nl ? "dataversie " : "data version ").append(esc(ctx.dataVersion()))
-                .append(". ").append(nl ? "Vraag " : "Question ").append("<code>").append(esc(q.id())).append("</code>: “")
-                .append(esc(q.title(lang))).append("”. ").append(esc(permalink)).append(" (")
-                .append(nl ? "geraadpleegd " : "accessed ").append("<time datetime=\"").append(today).append("\">").append(today)
-                .append("</time>).</p>\n");
+                .append(esc(c.text())).append("</p>\n");
+        b.append("<p class=\"cite-files\">").append(nl ? "Als bestand: " : "As a file: ")
+                .append("<a id=\"cite-bib\" href=\"").append(esc(files + "/cite.bib?" + params + "lang=" + lang))
+                .append("\" download=\"").append(esc(q.id())).append(".bib\">BibTeX</a> · <a id=\"cite-csl\" href=\"")
+                .append(esc(files + "/cite.json?" + params + "lang=" + lang)).append("\" download=\"").append(esc(q.id()))
+                .append(".csl.json\">CSL-JSON</a> (Zotero, Pandoc)</p>\n");
+        b.append("<details class=\"cite-formats\"><summary>").append(nl ? "BibTeX en CSL-JSON tonen" : "Show BibTeX and CSL-JSON")
+                .append("</summary>\n<pre id=\"cite-bibtex\">").append(esc(c.bibtex())).append("</pre>\n<pre id=\"cite-csljson\">")
+                .append(esc(c.cslJson())).append("</pre></details>\n");
         Set<String> sources = new LinkedHashSet<>();
-        for (Map<String, String> row : rows) {
-            String s = row.get(SOURCE_COLUMN);
-            if (s != null) for (String iri : s.trim().split("\\s+")) if (isUrl(iri)) sources.add(iri);
+        for (Map<String, Node> row : table.rows()) {
+            Node s = row.get(AnswerTable.SOURCE_COLUMN);
+            if (s != null && s.isLiteral())
+                for (String iri : s.getLiteralLexicalForm().trim().split("\\s+")) if (AnswerTable.isUrl(iri)) sources.add(iri);
         }
         if (!sources.isEmpty()) {
             b.append("<h3>").append(nl ? "Bronnen achter deze rijen" : "Sources behind these rows").append("</h3>\n<ol class=\"sources\" id=\"sources\">\n");
             for (String s : sources) {
-                Node n = NodeFactory.createURI(s);
-                b.append("<li>").append(link(g, s, lang));
-                String url = Labels.literal(g, n, SCHEMA.url, lang);
-                if (url != null && isUrl(url))
+                b.append("<li>").append(AnswerTable.link(g, s, lang));
+                String url = AnswerTable.url(g, s, lang);
+                if (url != null)
                     b.append(" — <a rel=\"external\" class=\"url\" href=\"").append(esc(url)).append("\">").append(esc(url)).append("</a>");
                 b.append("</li>\n");
             }

@@ -7,6 +7,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 
 import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.search.SearchIndex;
 
 /** The pages for people: the gallery, question permalinks, the SPARQL editor and their assets. */
 public final class WebModule implements FusekiModule {
@@ -21,7 +22,9 @@ public final class WebModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder b, Set<String> datasetNames, Model configModel) {
-        b.addServlet("", new GalleryServlet(ctx));
+        SearchIndex search = SearchIndex.forGraph(ctx.kg(), ctx.catalog());
+        b.addServlet("", new GalleryServlet(ctx, search));
+        b.addServlet("/search", new SearchServlet(ctx, search));
         b.addServlet("/q/*", new QuestionServlet(ctx));
         b.addServlet("/sparql", new EditorServlet(ctx));
         b.addServlet("/assets/*", new AssetFiles("web/"));

@@ -12,6 +12,11 @@ final class Words {
 
     private static final Map<String, String[]> WORDS = Map.ofEntries(
             Map.entry("actor", new String[] {"Actor", "Actor"}),
+            Map.entry("measure", new String[] {"Maatregel", "Measure"}),
+            Map.entry("recommendationCount", new String[] {"Aantal aanbevelingen", "Number of recommendations"}),
+            Map.entry("recommendations", new String[] {"Aanbevelingen", "Recommendations"}),
+            Map.entry("typeLabel", new String[] {"Soort", "Kind"}),
+            Map.entry("precision", new String[] {"Nauwkeurigheid", "Precision"}),
             Map.entry("addressedBy", new String[] {"Aangepakt door", "Addressed by"}),
             Map.entry("approximate", new String[] {"Bij benadering", "Approximate"}),
             Map.entry("asOf", new String[] {"Stand op", "As of"}),
@@ -71,6 +76,7 @@ final class Words {
             Map.entry("theme", new String[] {"Thema", "Theme"}),
             Map.entry("title", new String[] {"Titel", "Title"}),
             Map.entry("topic", new String[] {"Thema", "Theme"}),
+            Map.entry("themes", new String[] {"Thema's", "Themes"}),
             Map.entry("topics", new String[] {"Thema's", "Themes"}),
             Map.entry("type", new String[] {"Soort", "Kind"}),
             Map.entry("unit", new String[] {"Eenheid", "Unit"}),
@@ -88,6 +94,29 @@ final class Words {
         } catch (java.time.format.DateTimeParseException e) {
             return iso;
         }
+    }
+
+    /** Kinds of things the gallery counts, by their class's local name: {singular nl, plural nl, singular en, plural en}. */
+    private static final Map<String, String[]> KINDS = Map.of(
+            "Problem", new String[] {"probleem", "problemen", "problem", "problems"},
+            "Recommendation", new String[] {"aanbeveling", "aanbevelingen", "recommendation", "recommendations"},
+            "PolicyMeasure", new String[] {"beleidsmaatregel", "beleidsmaatregelen", "policy measure", "policy measures"},
+            "Law", new String[] {"wet", "wetten", "law", "laws"},
+            "Critique", new String[] {"kritiekpunt", "kritiekpunten", "critique", "critiques"},
+            "Figure", new String[] {"cijfer", "cijfers", "figure", "figures"},
+            "Source", new String[] {"bron", "bronnen", "source", "sources"});
+
+    /** "81 problemen", "1 probleem": a count with its noun in the right number; null for a kind not listed. */
+    static String count(long n, String kind, String lang) {
+        String[] w = KINDS.get(kind);
+        if (w == null) return null;
+        int i = ("en".equals(lang) ? 2 : 0) + (n == 1 ? 0 : 1);
+        return w[i];
+    }
+
+    /** True when the name has its own words here (tests check that every column and parameter has). */
+    static boolean known(String name) {
+        return WORDS.containsKey(name);
     }
 
     /** The heading of a column or the label of a parameter in the page language. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.text.Collator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -203,7 +205,7 @@ class WebPagesBrowserIT {
     void csvDownloadParses() throws Exception {
         d().get(server.base() + "/q/" + QUESTION + "?" + THEME_PARAM + "=" + enc(THEME) + "&lang=en");
         List<String> shown = column(d(), "problemLabel");
-        String href = d().findElement(By.id("download-csv")).getDomProperty("href");
+        String href = d().findElement(By.id("download-csv-data")).getDomProperty("href");
         HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(href)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, csv.statusCode());
@@ -292,10 +294,10 @@ class WebPagesBrowserIT {
             JsonObject row = b.getAsObject();
             if (row.hasKey(x)) categories.add(row.getObj(x).getString("value"));
         }
-        assertEquals(categories.size(), d().findElements(By.cssSelector("#chart svg rect")).size(), "one bar per " + x);
+        assertEquals(categories.size(), d().findElements(By.cssSelector("#chart svg rect:not(.bg)")).size(), "one bar per " + x);
         String svgText = d().findElement(By.cssSelector("#chart svg")).getText();
         for (String c : categories) if (c.length() < 20) assertTrue(svgText.contains(c), "bar label " + c);
-        assertFalse(d().findElement(By.id("chart-caption")).getText().isBlank());
+        assertFalse(d().findElement(By.id("chart-caption")).getDomProperty("textContent").isBlank());
         Browsers.screenshot(d(), "question-bar-chart");
     }
 
@@ -414,6 +416,235 @@ class WebPagesBrowserIT {
         HttpResponse<String> css = get("/assets/site.css");
         assertEquals(200, css.statusCode());
         assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+    }
+
+    // ---- issue 10: the reader on deadline
+
+    /** Every question page, phone and laptop, Dutch and English: the page never scrolls sideways, nor does its table. */
+    @Test
+    void noQuestionPageScrollsSidewaysOnAPhoneOrALaptop() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int width : new int[] {390, 1280}) {
+            d().manage().window().setSize(new Dimension(width, 900));
+            for (JsonValue v : JSON.parseAny(body("/api/queries")).getAsArray()) {
+                String id = v.getAsObject().getString("id");
+                for (String lang : List.of("nl", "en")) {
+                    d().get(server.base() + "/q/" + id + "?lang=" + lang);
+                    wait(d()).until(x -> "complete".equals(d().executeScript("return document.readyState")));
+                    long page = ((Number) d().executeScript("return document.documentElement.scrollWidth")).longValue();
+                    long view = ((Number) d().executeScript("return document.documentElement.clientWidth")).longValue();
+                    Object table = d().executeScript("var t = document.querySelector('.table-wrap');"
+                            + "return t ? t.scrollWidth - t.clientWidth : 0");
+                    if (page > view || ((Number) table).longValue() > 0)
+                        problems.add(width + " px " + id + " " + lang + ": page " + page + "/" + view + ", table +" + table);
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "pages that scroll sideways");
+    }
+
+    /** At 390 px every recommendation's status is on screen without scrolling sideways, right under its name. */
+    @Test
+    void everyRecommendationStatusIsVisibleOnAPhone() throws Exception {
+        d().manage().window().setSize(new Dimension(390, 844));
+        d().get(server.base() + "/q/" + BAR_QUESTION + "?lang=nl");
+        long view = ((Number) d().executeScript("return document.documentElement.clientWidth")).longValue();
+        List<WebElement> statuses = d().findElements(By.cssSelector("#results tbody td.c-status"));
+        assertEquals(apiRows(BAR_QUESTION, "lang=nl"), statuses.size(), "one status per row");
+        for (WebElement s : statuses) {
+            assertTrue(s.isDisplayed(), "status shown");
+            Rectangle r = s.getRect();
+            assertTrue(r.getX() >= 0 && r.getX() + r.getWidth() <= view, "status inside the screen: " + r.getX() + "+" + r.getWidth());
+        }
+        // The card reads: the recommendation, then its status, then the rest.
+        WebElement first = d().findElement(By.cssSelector("#results tbody tr"));
+        int item = first.findElement(By.cssSelector("td.c-item")).getRect().getY();
+        int status = first.findElement(By.cssSelector("td.c-status")).getRect().getY();
+        int by = first.findElement(By.cssSelector("td[data-label='Door']")).getRect().getY();
+        assertTrue(item < status && status < by, "item " + item + ", status " + status + ", then the rest " + by);
+        Browsers.screenshot(d(), "phone-recommendation-status");
+    }
+
+    /** Dutch pages: no true/false, no English column names, dates in words; the same answer in English says yes/no. */
+    @Test
+    void dutchPagesShowValuesAndHeadersInDutch() throws Exception {
+        Set<String> english = new LinkedHashSet<>();
+        for (JsonValue v : JSON.parseAny(body("/api/queries")).getAsArray()) {
+            String id = v.getAsObject().getString("id");
+            d().get(server.base() + "/q/" + id + "?lang=en");
+            for (WebElement th : d().findElements(By.cssSelector("#results thead th"))) english.add(th.getDomProperty("textContent").strip());
+        }
+        List<String> problems = new ArrayList<>();
+        for (JsonValue v : JSON.parseAny(body("/api/queries")).getAsArray()) {
+            String id = v.getAsObject().getString("id");
+            d().get(server.base() + "/q/" + id + "?lang=nl");
+            for (WebElement th : d().findElements(By.cssSelector("#results thead th"))) {
+                String h = th.getDomProperty("textContent").strip();
+                if (english.contains(h) && !Set.of("Status", "Via", "Actor", "Aspect", "Dataset").contains(h))
+                    problems.add(id + ": English heading " + h);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> cells = (List<String>) d().executeScript("return Array.from(document.querySelectorAll('#results td'))"
+                    + ".map(td => td.textContent.trim())");
+            for (String c : cells) {
+                if (c.equals("true") || c.equals("false")) problems.add(id + ": cell " + c);
+                if (c.matches("\\d{4}-\\d{2}-\\d{2}")) problems.add(id + ": ISO date " + c);
+            }
+            String caption = (String) d().executeScript("var c = document.getElementById('chart-caption'); return c ? c.textContent : ''");
+            for (String w : List.of(" by ", " count", "Recommendation", "Themes")) if (caption.contains(w)) problems.add(id + ": chart " + caption);
+        }
+        assertEquals(List.of(), problems);
+        d().get(server.base() + "/q/unaddressed-problems?lang=en");
+        String text = d().findElement(By.id("results")).getText();
+        assertTrue(text.contains("yes") || text.contains("none"), "booleans and empty counts in words");
+        Browsers.screenshot(d(), "unaddressed-problems-en");
+    }
+
+    /** The chart downloads as an SVG file that parses as XML and carries the source line and the data version. */
+    @Test
+    void chartDownloadsAsSvgWithItsSourceLine() throws Exception {
+        Path downloads = Files.createTempDirectory("kg-downloads-");
+        d().executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        String version = get("/?lang=nl").headers().firstValue("X-Data-Version").orElseThrow();
+        d().get(server.base() + "/q/" + BAR_QUESTION + "?lang=nl");
+        wait(d()).until(x -> "true".equals(d().findElement(By.id("chart-svg")).getDomAttribute("data-ready")));
+        d().findElement(By.id("chart-svg")).click();
+        Path file = downloads.resolve(BAR_QUESTION + ".svg");
+        wait(d()).until(x -> Files.isRegularFile(file));
+        String svg = Files.readString(file, StandardCharsets.UTF_8);
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("svg", doc.getDocumentElement().getLocalName() == null ? doc.getDocumentElement().getNodeName()
+                : doc.getDocumentElement().getLocalName());
+        String text = doc.getDocumentElement().getTextContent().replaceAll("\\s+", " ");
+        String report = reportTitle();
+        assertTrue(text.contains("Bron: " + report + " (2025)"), "source line names the report: " + text);
+        assertTrue(text.contains("via Arbeidsmigratie KG, dataversie " + version), "and the data version: " + text);
+        assertTrue(text.contains("Aanbevelingen per status"), "and the title: " + text);
+        wait(d()).until(x -> "true".equals(d().findElement(By.id("chart-png")).getDomAttribute("data-ready")));
+        d().findElement(By.id("chart-png")).click();
+        Path png = downloads.resolve(BAR_QUESTION + ".png");
+        wait(d()).until(x -> Files.isRegularFile(png));
+        byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
+        assertEquals("\u0089PNG", new String(head, 0, 4, StandardCharsets.ISO_8859_1), "a PNG file");
+    }
+
+    /** "Cite this" names the report (title and author from the graph), its locators, the data version and the permalink. */
+    @Test
+    void citationNamesTheReportAndTheDataVersion() throws Exception {
+        HttpResponse<String> page = get("/q/" + BAR_QUESTION + "?lang=nl");
+        String version = page.headers().firstValue("X-Data-Version").orElseThrow();
+        d().get(server.base() + "/q/" + BAR_QUESTION + "?lang=nl");
+        String citation = d().findElement(By.id("citation")).getText();
+        assertTrue(citation.contains(reportTitle()), citation);
+        assertTrue(citation.contains(sparqlValue("SELECT ?a { <https://w3id.org/arbeidsmigratie/id/bron/rapport> "
+                + "<https://w3id.org/arbeidsmigratie/def#authorName> ?a }")), "the author: " + citation);
+        assertTrue(citation.contains("dataversie " + version), citation);
+        assertTrue(citation.contains("Hoofdstuk 6"), "where in the report: " + citation);
+        assertTrue(citation.contains(server.base() + "/q/" + BAR_QUESTION + "?lang=nl"), "the permalink, with this origin: " + citation);
+        assertFalse(page.body().contains("127.0.0.1"), "the server never writes an address it was not given");
+
+        String bib = get("/q/" + BAR_QUESTION + "/cite.bib?lang=nl").body();
+        assertTrue(bib.contains("@misc{") && bib.contains("version = {" + version + "}") && bib.contains(reportTitle()), bib);
+        JsonArray csl = JSON.parseAny(get("/q/" + BAR_QUESTION + "/cite.json?lang=nl").body()).getAsArray();
+        assertEquals(version, csl.get(0).getAsObject().getString("version"));
+        assertEquals(reportTitle(), csl.get(1).getAsObject().getString("title"));
+        String blob = d().findElement(By.id("cite-bib")).getDomProperty("href");
+        assertTrue(blob.startsWith("blob:"), "with JavaScript the file carries this page's full address: " + blob);
+    }
+
+    /** The home search finds organisations and laws by name and abbreviation, and links to their pages. */
+    @Test
+    void homeSearchFindsThingsByNameAndAbbreviation() throws Exception {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("Arbeidsinspectie", "/id/organisatie/nla");
+        wanted.put("NLA", "/id/organisatie/nla");
+        wanted.put("Wtta", "/id/wet/wtta");
+        for (Map.Entry<String, String> w : wanted.entrySet()) {
+            d().get(server.base() + "/?lang=nl");
+            d().findElement(By.id("search-q")).sendKeys(w.getKey());
+            wait(d()).until(x -> !d().findElements(By.cssSelector("#search-live ol.hits a")).isEmpty());
+            String first = d().findElement(By.cssSelector("#search-live ol.hits a")).getDomAttribute("href");
+            assertTrue(first.startsWith(w.getValue() + "?"), w.getKey() + " → " + first);
+            // Without JavaScript: the form's own results page.
+            String html = get("/?lang=nl&q=" + enc(w.getKey())).body();
+            assertTrue(html.contains("href=\"" + w.getValue() + "?lang=nl\""), w.getKey() + " on /?q=");
+        }
+        d().findElement(By.cssSelector("#search-live ol.hits a")).click();
+        wait(d()).until(ExpectedConditions.urlContains("/id/wet/wtta"));
+        String none = get("/?lang=nl&q=" + enc("qqqzzz")).body();
+        assertTrue(none.contains("Niets gevonden"), "an empty search says what to try");
+    }
+
+    /** An unknown /id/ IRI, asked by a Dutch browser, is a Dutch HTML page with a way back; a machine still gets text. */
+    @Test
+    void unknownResourceGivesADutchHtmlPage() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/id/wet/bestaat-niet"))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8")
+                .header("Accept-Language", "nl-NL,nl;q=0.9,en-US;q=0.8,en;q=0.7").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(r.body().contains("<html lang=\"nl\">") && r.body().contains("Niet gevonden"), r.body());
+        assertTrue(r.body().contains("href=\"/?lang=nl\""), "a way back");
+        assertEquals(404, get("/q/bestaat-niet?lang=nl").statusCode());
+        HttpResponse<String> turtle = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/id/wet/bestaat-niet"))
+                .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, turtle.statusCode());
+        assertFalse(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<String> bad = get("/q/" + QUESTION + "/csv?theme=" + enc("https://example.org/x") + "&lang=nl");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("<html lang=\"nl\">") && bad.body().contains("theme"), "a Dutch 400 page says which parameter");
+    }
+
+    /** The Dutch spreadsheet download opens in Dutch Excel: BOM, ';', Dutch headings; the API's CSV stays standard. */
+    @Test
+    void spreadsheetCsvIsMadeForDutchExcel() throws Exception {
+        d().get(server.base() + "/q/figures?lang=nl");
+        String href = d().findElement(By.id("download-csv")).getDomProperty("href");
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        byte[] b = r.body();
+        assertTrue((b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF, "UTF-8 byte-order mark");
+        String text = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        String header = text.substring(0, text.indexOf("\r\n"));
+        assertTrue(header.startsWith("Cijfer (IRI);Cijfer;Waarde;"), header);
+        assertTrue(text.contains(";ja;") || text.contains(";ja\r\n"), "booleans in Dutch");
+        String api = get("/api/queries/figures?lang=nl&format=csv").body();
+        assertTrue(api.startsWith("figure,figureLabel,value"), "the API's CSV keeps the variable names and commas");
+    }
+
+    /** Screenshots for the README: phone and laptop views of the pages a reader meets first. */
+    @Test
+    void screenshotsForTheReadme() throws Exception {
+        Path docs = Path.of(System.getProperty("kg.docs", "target/test-artifacts/docs"));
+        Files.createDirectories(docs);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home", "/?lang=nl&q=Wtta");
+        pages.put("recommendation-status", "/q/recommendation-status?lang=nl");
+        pages.put("law", "/q/law?lang=nl");
+        pages.put("resource", "/id/organisatie/nla?lang=nl");
+        for (int width : new int[] {390, 1280}) {
+            d().manage().window().setSize(new Dimension(width, 900));
+            for (Map.Entry<String, String> p : pages.entrySet()) {
+                d().get(server.base() + p.getValue());
+                wait(d()).until(x -> "complete".equals(d().executeScript("return document.readyState")));
+                Path shot = Browsers.screenshot(d(), (width < 700 ? "phone-" : "laptop-") + p.getKey());
+                Files.copy(shot, docs.resolve(shot.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static String reportTitle() throws Exception {
+        return sparqlValue("SELECT ?t { <https://w3id.org/arbeidsmigratie/id/bron/rapport> <http://purl.org/dc/terms/title> ?t }")
+                .replaceAll("\\.$", "");
+    }
+
+    private static String sparqlValue(String select) throws Exception {
+        JsonObject r = JSON.parse(HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql?query=" + enc(select)))
+                .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonObject row = r.getObj("results").get("bindings").getAsArray().get(0).getAsObject();
+        String var = row.keys().iterator().next();
+        return row.getObj(var).getString("value");
     }
 
     // ---- helpers
