@@ -41,8 +41,8 @@ final class SafeQueryService extends SPARQL_QueryDataset {
     protected void validateQuery(HttpAction action, Query query) {
         String service = ServiceCheck.firstService(query);
         if (service != null)
-            ServletOps.errorBadRequest("SERVICE is disabled on this endpoint (SERVICE " + service
-                    + " in the query): queries run on this graph only");
+            ServletOps.errorBadRequest("SERVICE is disabled on this endpoint (the query has SERVICE " + service
+                    + "): queries run on this graph only");
         SparqlResults.choose(action, query);
     }
 

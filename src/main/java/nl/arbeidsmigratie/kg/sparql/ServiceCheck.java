@@ -15,6 +15,7 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprVisitor;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.util.FmtUtils;
 
 /**
  * Finds {@code SERVICE} anywhere in a query. It walks the query's algebra, not its syntax tree, with Jena's
@@ -27,7 +28,7 @@ import org.apache.jena.sparql.expr.ExprVisitorBase;
 final class ServiceCheck {
     private ServiceCheck() {}
 
-    /** The endpoint named by the first SERVICE in {@code query} ({@code ?var} for a variable one), or null. */
+    /** The endpoint named by the first SERVICE in {@code query}, as written ({@code <iri>} or {@code ?var}), or null. */
     static String firstService(Query query) {
         Finder finder = new Finder();
         Walker.walk(Algebra.compile(query), finder, finder.exprs);
@@ -39,7 +40,7 @@ final class ServiceCheck {
         String found;
 
         @Override public void visit(OpService s) {
-            if (found == null) found = s.getService().toString();
+            if (found == null) found = FmtUtils.stringForNode(s.getService());
         }
 
         @Override public void visit(OpOrder o) { conditions(o.getConditions()); }

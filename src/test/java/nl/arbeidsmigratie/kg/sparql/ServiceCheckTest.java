@@ -48,7 +48,7 @@ class ServiceCheckTest {
     })
     void serviceIsFoundWhereverItIs(String query) {
         String found = check(query);
-        assertEquals(query.contains("SERVICE ?ep") ? "?ep" : "http://127.0.0.1:9/sparql", found, query);
+        assertEquals(query.contains("SERVICE ?ep") ? "?ep" : "<http://127.0.0.1:9/sparql>", found, query);
     }
 
     @ParameterizedTest
