@@ -18,7 +18,6 @@ import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.query.ResultFormat;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
-
 /** The frame every HTML page shares: head, language switch, navigation, footer with the data version. */
 public final class Layout {
     /**
@@ -180,10 +179,11 @@ public final class Layout {
     public static List<Alternate> alternates(HttpServletRequest req) {
         String path = req.getRequestURI();
         String document = null;
-        if (path.startsWith("/id/") || path.equals("/def") || path.startsWith("/def/") || path.startsWith("/graph/")
-                || path.startsWith("/.well-known/genid/") || path.equals("/dumps/")) document = path;
-        else if (path.equals("/") || path.equals("/dumps")) document = path.equals("/") ? Labels.localPath(KG.DATASET) : "/dumps/";
+        if (path.equals("/")) document = Labels.localPath(KG.DATASET);
+        else if (path.equals("/dumps") || path.equals("/dumps/")) document = "/dumps/";
         else if (path.equals("/sparql")) document = "/kg/sparql";
+        else if (path.startsWith("/id/") || path.equals("/def") || path.startsWith("/def/") || path.startsWith("/graph/")
+                || path.startsWith("/.well-known/genid/")) document = path;
         List<Alternate> out = new ArrayList<>();
         if (document != null) {
             for (Representation r : Representation.rdf())

@@ -19,14 +19,14 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 import nl.arbeidsmigratie.kg.graph.Labels;
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.Locators;
 import nl.arbeidsmigratie.kg.http.Representation;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
 import nl.arbeidsmigratie.kg.vocab.PROV;
 import nl.arbeidsmigratie.kg.vocab.SCHEMA;
-import nl.arbeidsmigratie.kg.http.Layout;
-import nl.arbeidsmigratie.kg.http.Locators;
 
 /** The HTML page of one resource: labels, description, properties with labelled links, incoming links, sources. */
 public final class ResourcePage {

@@ -9,22 +9,22 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.function.FunctionFactory;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
-import org.apache.jena.sparql.core.Prologue;
-import org.apache.jena.sparql.exec.RowSetRewindable;
 
 /**
  * The SPARQL query service with the public-endpoint limits: no SERVICE anywhere in a query ({@link ServiceCheck}),
  * no {@code java:} extension functions, a row cap on every query form that says when it cut ({@link RowCap}), a
- * server-side timeout a client may only lower. Answers are negotiated and sent by {@link SparqlResults}. Results of SELECT are
- * materialised (within the cap) before the first byte is sent, so a timeout is an error status, not a
- * truncated 200.
+ * server-side timeout a client may only lower. Answers are negotiated and sent by {@link SparqlResults}. Results
+ * of SELECT are materialised (within the cap) before the first byte is sent, so a timeout is an error status, not
+ * a truncated 200.
  */
 final class SafeQueryService extends SPARQL_QueryDataset {
     private final long timeoutMillis;

@@ -22,7 +22,7 @@ import nl.arbeidsmigratie.kg.query.ResultFormat;
  * (with Jena's writers). SELECT and ASK answer in SPARQL results JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE in
  * Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML. {@code output=}, {@code format=} or {@code results=} (read in
  * that order, first value, as plain Fuseki does) take the usual short names and media types and win over
- * {@code Accept}; without either, SELECT and ASK answer in XML and graphs in Turtle, as plain Fuseki does. The
+ * {@code Accept} (or its stand-in parameter {@code accept=}); without either, SELECT and ASK answer in XML and graphs in Turtle, as plain Fuseki does. The
  * choice is made before the query runs, so a bad one costs nothing: 400 for an unknown name or unreadable
  * {@code Accept}, 406 when nothing in {@code Accept} fits, each naming what is offered.
  */
@@ -52,7 +52,9 @@ final class SparqlResults {
             remember(action, o);
             return;
         }
-        String accept = Negotiation.accept(action.getRequest());
+        // Plain Fuseki lets ?accept= stand in for the header (for links and HTML forms): so does this endpoint.
+        String accept = action.getRequestParameter("accept");
+        if (accept == null) accept = Negotiation.accept(action.getRequest());
         if (accept == null) {
             remember(action, table ? Negotiation.byName("xml", Negotiation.RESULTS) : Negotiation.RDF.get(0));
             return;

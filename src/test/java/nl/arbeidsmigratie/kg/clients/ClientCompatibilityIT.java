@@ -170,6 +170,13 @@ class ClientCompatibilityIT {
         HttpResponse<String> none = get(url, "Accept", "image/png");
         assertEquals(406, none.statusCode());
         assertTrue(none.body().contains("text/csv"), none.body());
+        // As plain Fuseki: accept= stands in for the header, output=/format=/results= name the format outright.
+        assertEquals("text/tab-separated-values", type(get(url + "&accept=" + enc("text/tab-separated-values"))));
+        assertEquals("text/csv", type(get(url + "&output=csv", "Accept", "application/sparql-results+json")));
+        assertEquals("application/sparql-results+xml", type(get(url + "&results=xml")));
+        HttpResponse<String> wrongKind = get(url + "&format=ttl");
+        assertEquals(400, wrongKind.statusCode());
+        assertTrue(wrongKind.body().contains("format=ttl") && wrongKind.body().contains("csv"), wrongKind.body());
     }
 
     @Test
