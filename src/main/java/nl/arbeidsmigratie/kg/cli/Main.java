@@ -15,6 +15,7 @@ import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.http.ServerOptions;
 import nl.arbeidsmigratie.kg.load.KgInputException;
+import nl.arbeidsmigratie.kg.query.Answer;
 import nl.arbeidsmigratie.kg.query.Answers;
 import nl.arbeidsmigratie.kg.query.BoundQuery;
 import nl.arbeidsmigratie.kg.query.ParameterException;
@@ -23,6 +24,7 @@ import nl.arbeidsmigratie.kg.query.QueryCatalog;
 import nl.arbeidsmigratie.kg.query.ResultFormat;
 import nl.arbeidsmigratie.kg.query.WorkLimiter;
 import nl.arbeidsmigratie.kg.release.Release;
+import nl.arbeidsmigratie.kg.release.Tdb2Store;
 import nl.arbeidsmigratie.kg.server.KgServer;
 import nl.arbeidsmigratie.kg.source.KgSource;
 
@@ -55,7 +57,7 @@ public final class Main {
     private static final Map<String, String> HELP = Map.of(
             "serve", """
                     Usage: serve [--port 3030] [--host 127.0.0.1] [--public-url URL] [--timeout 30]
-                                 [--max-rows 10000] [--max-concurrent 4] [--source DIR]
+                                 [--max-rows 10000] [--max-concurrent 4] [--source DIR] [--tdb2 DIR]
                       --port N            port to listen on (0 = any free port; the chosen one is printed)
                       --host H            interface to bind; 0.0.0.0 exposes the server to the network
                       --public-url URL    where readers reach the server (permalinks, citations, Link headers);
@@ -64,11 +66,16 @@ public final class Main {
                       --max-rows N        most rows (or triples' solutions) any query returns
                       --max-concurrent N  ad-hoc SPARQL queries run at once; more get 503 with Retry-After
                       --source DIR        validate, infer and serve the sources in DIR instead of the jar's release
+                      --tdb2 DIR          serve the graph from the TDB2 store that 'build --tdb2 DIR' wrote, not memory
                     """,
             "build", """
                     Usage: build --out DIR [--source DIR]
+                           build --tdb2 DIR [--add FILE]... [--source DIR]
                       Writes arbeidsmigratie.ttl, .nt.gz, .jsonld, .rdf, .trig (each uncompressed one also as .gz),
                       SHA256SUMS and void.ttl into DIR: the jar's release, or the sources in --source DIR.
+                      With --tdb2: loads the graph into a new TDB2 store in DIR with Jena's bulk loader, for
+                      'serve --tdb2 DIR'; --add FILE also loads an RDF file (e.g. the benchmark's synthetic data)
+                      into that store only, never into the dumps.
                     """,
             "validate", """
                     Usage: validate [--source DIR]
@@ -147,8 +154,16 @@ public final class Main {
 
     private static int build(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
         o.expectNoPositional();
+        if (o.single.containsKey("tdb2")) {
+            Release r = releaseFor(source, fromSources, err);
+            long t0 = System.nanoTime();
+            long n = Tdb2Store.build(r, Path.of(o.single.get("tdb2")), o.added.stream().map(Path::of).toList());
+            out.printf("loaded %d triples into the TDB2 store %s in %.1f s%n", n, o.single.get("tdb2"),
+                    (System.nanoTime() - t0) / 1e9);
+            return OK;
+        }
         String dir = o.single.get("out");
-        if (dir == null) throw new IllegalArgumentException("--out DIR is required");
+        if (dir == null) throw new IllegalArgumentException("--out DIR (or --tdb2 DIR) is required");
         Release r = fromSources ? null : Release.load(source);
         if (r == null) {
             KnowledgeGraph kg = KnowledgeGraph.build(source);
@@ -235,8 +250,18 @@ public final class Main {
         o.expectNoPositional();
         ServerOptions options = ServerOptions.from(o.single);
         Release r = releaseFor(source, fromSources, err);
-        ServerContext ctx = new ServerContext(r.kg(), r.catalog(),
-                new Answers(r.catalog(), r.answers(), new WorkLimiter(QUESTION_SLOTS), options.timeoutSeconds() * 1000L,
+        KnowledgeGraph kg = r.kg();
+        QueryCatalog catalog = r.catalog();
+        Map<String, Answer> precomputed = r.answers();
+        if (o.single.containsKey("tdb2")) {
+            Tdb2Store.Opened store = Tdb2Store.open(r, Path.of(o.single.get("tdb2")));
+            kg = store.kg();
+            catalog = catalog.on(kg);
+            // Added files change the answers: compute them from the store, then cache them.
+            if (!store.sameAsRelease()) precomputed = Map.of();
+        }
+        ServerContext ctx = new ServerContext(kg, catalog,
+                new Answers(catalog, precomputed, new WorkLimiter(QUESTION_SLOTS), options.timeoutSeconds() * 1000L,
                         Answers.MAX_LIVE_ENTRIES, Answers.MAX_LIVE_BYTES),
                 options, new WorkLimiter(options.maxConcurrent()), r.dumps());
         return KgServer.runUntilStopped(ctx, out, err) ? OK : CANNOT_SERVE;
@@ -250,12 +275,14 @@ public final class Main {
     /** {@code --name value} options, {@code --param k=v} pairs, flags and positional arguments. */
     static final class Options {
         private static final List<String> VALUED = List.of("source", "out", "port", "host", "public-url", "timeout",
-                "max-rows", "max-concurrent", "format", "lang", "param");
+                "max-rows", "max-concurrent", "format", "lang", "param", "tdb2", "add");
         private static final List<String> FLAGS = List.of("list", "help");
         final Map<String, String> single = new LinkedHashMap<>();
         final Map<String, String> params = new LinkedHashMap<>();
         final List<String> positional = new ArrayList<>();
         final List<String> flags = new ArrayList<>();
+        /** {@code --add FILE}, which may be given more than once. */
+        final List<String> added = new ArrayList<>();
         boolean help;
 
         static Options parse(List<String> args) {
@@ -278,6 +305,8 @@ public final class Main {
                     int e = value.indexOf('=');
                     if (e <= 0) throw new IllegalArgumentException("--param needs name=value, got '" + value + "'");
                     o.params.put(value.substring(0, e), value.substring(e + 1));
+                } else if (name.equals("add")) {
+                    o.added.add(value);
                 } else {
                     o.single.put(name, value);
                 }

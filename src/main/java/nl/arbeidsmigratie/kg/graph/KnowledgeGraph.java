@@ -72,6 +72,32 @@ public final class KnowledgeGraph {
         this.dataset = new DatasetGraphReadOnly(dsg);
     }
 
+    /** The same graph read from a store on disk (TDB2): nothing is copied into memory. */
+    private KnowledgeGraph(KnowledgeGraph release, DatasetGraph store, String dataVersion) {
+        this.source = release.source;
+        this.warnings = List.of();
+        this.ontology = release.ontology;
+        this.prefixes = release.prefixes;
+        this.buildInfo = release.buildInfo;
+        this.dataVersion = dataVersion;
+        this.asserted = new ReadTxnGraph(store.getGraph(NodeFactory.createURI(KG.GRAPH_ASSERTED)), store);
+        this.inferred = new ReadTxnGraph(store.getGraph(NodeFactory.createURI(KG.GRAPH_INFERRED)), store);
+        this.all = new ReadTxnGraph(store.getDefaultGraph(), store);
+        this.dataset = new DatasetGraphReadOnly(store);
+    }
+
+    /**
+     * This release's graph as a transactional store on disk holds it ({@code serve --tdb2 DIR}): the store's default
+     * graph is asserted plus inferred (plus any added files), its named graphs are as in memory. The ontology stays
+     * the release's (it is small and pages read it often).
+     */
+    public KnowledgeGraph onStore(DatasetGraph store, String dataVersion) {
+        return new KnowledgeGraph(this, store, dataVersion);
+    }
+
+    /** True when the graph is read from a store on disk, whose reads need a transaction. */
+    public boolean onDisk() { return all instanceof ReadTxnGraph; }
+
     /** The full pipeline on hand-edited sources: what {@code validate}, {@code release} and {@code --source} run. */
     public static KnowledgeGraph build(KgSource source) {
         PrefixMapping prefixes = new PrefixMappingImpl();

@@ -26,6 +26,7 @@ import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
@@ -347,8 +348,18 @@ public final class QueryCatalog {
         Query bound = QueryTransformOps.replaceVars(b.query().query(), b.bindings());
         QueryExecDatasetBuilder builder = QueryExecDatasetBuilder.create().dataset(kg.dataset()).query(bound);
         if (timeoutMillis > 0) builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (kg.onDisk()) return Txn.calculateRead(kg.dataset(), () -> select(builder));
+        return select(builder);
+    }
+
+    private static RowSetRewindable select(QueryExecDatasetBuilder builder) {
         try (QueryExec exec = builder.build()) {
             return exec.select().rewindable();
         }
+    }
+
+    /** The same questions and allowed values over another copy of the graph (a store on disk). */
+    public QueryCatalog on(KnowledgeGraph other) {
+        return new QueryCatalog(other, queries, statusDates);
     }
 }

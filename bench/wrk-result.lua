@@ -1,0 +1,8 @@
+-- Prints one machine-readable line when wrk is done: requests, requests/s, p50, p99 and max latency (µs), errors.
+done = function(summary, latency, requests)
+  local secs = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format("RESULT\t%d\t%.1f\t%d\t%d\t%d\t%d\n", summary.requests, summary.requests / secs,
+    latency:percentile(50), latency:percentile(99), latency.max,
+    e.status + e.connect + e.read + e.write + e.timeout))
+end

@@ -1,0 +1,136 @@
+package nl.arbeidsmigratie.kg.release;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+
+import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
+import nl.arbeidsmigratie.kg.vocab.KG;
+
+/**
+ * The release's graph in a TDB2 store on disk, for graphs that outgrow memory or whose load into memory makes
+ * start-up too slow: {@code build --tdb2 DIR [--add FILE]…} writes it with Jena's bulk loader, {@code serve --tdb2 DIR}
+ * serves it. The store's default graph is asserted plus inferred, the named graphs are as in memory; files given with
+ * {@code --add} (the benchmark's synthetic data) go into the default graph and {@link KG#GRAPH_EXTRA}, never into the
+ * release or the dumps. {@code kg-tdb2.properties} in DIR names the release it was built from; a store with added
+ * files has a data version of its own, and its answers are computed, not taken from the release.
+ */
+public final class Tdb2Store {
+    static final String MARKER = "kg-tdb2.properties";
+    private static final Node ASSERTED = NodeFactory.createURI(KG.GRAPH_ASSERTED);
+    private static final Node INFERRED = NodeFactory.createURI(KG.GRAPH_INFERRED);
+    private static final Node EXTRA = NodeFactory.createURI(KG.GRAPH_EXTRA);
+
+    /** What {@link #open} gives: the graph on disk, its data version, and whether the release's answers hold. */
+    public record Opened(KnowledgeGraph kg, boolean sameAsRelease, long triples) {}
+
+    private Tdb2Store() {}
+
+    /** Loads the release (and any added files) into a new TDB2 store in {@code dir}; returns the triples loaded. */
+    public static long build(Release r, Path dir, List<Path> extras) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    if (s.findAny().isPresent())
+                        throw new IllegalArgumentException("--tdb2 " + dir + " must be a new or empty folder");
+                }
+            }
+            for (Path f : extras)
+                if (!Files.isRegularFile(f)) throw new IllegalArgumentException("--add " + f + ": no such file");
+            Files.createDirectories(dir);
+            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()));
+            DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> { });
+            loader.startBulk();
+            try {
+                StreamRDF s = loader.stream();
+                KnowledgeGraph kg = r.kg();
+                kg.all().find().forEachRemaining(s::triple);
+                kg.asserted().find().forEachRemaining(t -> s.quad(Quad.create(ASSERTED, t)));
+                kg.inferred().find().forEachRemaining(t -> s.quad(Quad.create(INFERRED, t)));
+                for (Path f : extras) {
+                    RDFParser.source(f).parse(new StreamRDFBase() {
+                        @Override public void triple(Triple t) {
+                            s.triple(t);
+                            s.quad(Quad.create(EXTRA, t));
+                        }
+                        @Override public void quad(Quad q) { triple(q.asTriple()); }
+                    });
+                }
+                loader.finishBulk();
+            } catch (RuntimeException e) {
+                loader.finishException(e);
+                throw e;
+            }
+            long triples = Txn.calculateRead(dsg, () -> (long) dsg.getDefaultGraph().size());
+            Properties p = new Properties();
+            p.setProperty("releaseVersion", r.kg().dataVersion());
+            p.setProperty("dataVersion", extras.isEmpty() ? r.kg().dataVersion()
+                    : r.kg().dataVersion() + "+x" + extrasDigest(extras).substring(0, 8));
+            p.setProperty("added", String.join(" ", extras.stream().map(f -> f.getFileName().toString()).toList()));
+            p.setProperty("triples", Long.toString(triples));
+            try (var out = Files.newOutputStream(dir.resolve(MARKER))) {
+                p.store(out, "Written by 'build --tdb2'; read by 'serve --tdb2'.");
+            }
+            return triples;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a store that {@link #build} wrote from this release. */
+    public static Opened open(Release r, Path dir) {
+        Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker))
+            throw new IllegalArgumentException("--tdb2 " + dir + ": not a store written by 'build --tdb2' (no " + MARKER + ")");
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(marker)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!r.kg().dataVersion().equals(p.getProperty("releaseVersion")))
+            throw new IllegalArgumentException("--tdb2 " + dir + " holds release " + p.getProperty("releaseVersion")
+                    + ", this jar is " + r.kg().dataVersion() + ": build it again with 'build --tdb2'");
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()));
+        String version = p.getProperty("dataVersion");
+        return new Opened(r.kg().onStore(dsg, version), version.equals(r.kg().dataVersion()),
+                Long.parseLong(p.getProperty("triples", "0")));
+    }
+
+    private static String extrasDigest(List<Path> files) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    byte[] buf = new byte[1 << 16];
+                    for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
