@@ -9,7 +9,7 @@
 # Usage: bench/served.sh RAW_DIR WORKLOAD_TSV PEER_JAR   (bench/run.sh calls it). Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RAW=$1; WORKLOAD=$2; PEER_JAR=$3
+RAW=$(cd "$1" && pwd); WORKLOAD=$2; PEER_JAR=$3
 DURATION=${WRK_DURATION:-2s}
 LEVELS=${WRK_LEVELS:-"1 8 64"}
 OURS=3591
@@ -29,9 +29,16 @@ pids+=($!); OURS_PID=$!
 (cd "$PEER_DIR" && exec java $JVM_FLAGS -Xlog:gc:file="$RAW/gc-peer.log" -jar "$PEER_JAR" --port $PEER --file="$DUMP" /ds) \
   > "$RAW/peer.log" 2>&1 &
 pids+=($!); PEER_PID=$!
-for url in "http://127.0.0.1:$OURS/\$/ping" "http://127.0.0.1:$PEER/\$/ping"; do
-  for _ in $(seq 1 600); do curl -fs -o /dev/null "$url" && break; sleep 0.2; done
-done
+wait_ready() { # pid url log
+  for _ in $(seq 1 600); do
+    curl -fs -o /dev/null "$2" && return 0
+    kill -0 "$1" 2>/dev/null || { echo "server died, see $3:" >&2; tail -n 5 "$3" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "no answer from $2" >&2; exit 1
+}
+wait_ready "$OURS_PID" "http://127.0.0.1:$OURS/\$/ping" "$RAW/ours.log"
+wait_ready "$PEER_PID" "http://127.0.0.1:$PEER/\$/ping" "$RAW/peer.log"
 
 # The java process that really serves: the deepest java descendant (serve may relaunch itself with JVM settings).
 java_of() {

@@ -2,9 +2,11 @@ package nl.arbeidsmigratie.kg.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +41,15 @@ final class ApiServlet extends HttpServlet {
     private static final List<String> RESERVED = List.of("lang", "format");
     private static final String CACHE = "public, max-age=300";
 
+    /** Spellings remembered at most; past this the memory starts again (junk query strings cannot grow it). */
+    private static final int MAX_REMEMBERED = 4_096;
+
+    /** A request already answered from the precomputed answers, and its format= when it gave one. */
+    private record Remembered(Answer answer, ResultFormat format) {}
+
     private final ServerContext ctx;
+    /** By today's date, id and raw query string (the default asOf is today, so the date is part of the spelling). */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final byte[] list;
     private final byte[] openApi;
 
@@ -110,6 +120,25 @@ final class ApiServlet extends HttpServlet {
     }
 
     private void run(String id, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        // The hot path: a request spelled as one answered before today from the precomputed answers needs no
+        // parameter parsing, binding or key building.
+        String qs = req.getQueryString();
+        String spelled = LocalDate.now() + " " + id + "?" + (qs == null ? "" : qs);
+        Remembered known = remembered.get(spelled);
+        if (known != null) {
+            ResultFormat format = known.format();
+            if (format == null) {
+                try {
+                    format = chooseFormat(null, Negotiation.accept(req));
+                } catch (Negotiation.BadAccept e) {
+                    format = null; // the full path below says what is wrong
+                }
+            }
+            if (format != null) {
+                send(req, res, known.answer(), format);
+                return;
+            }
+        }
         PreparedQuery q = ctx.catalog().get(id);
         if (q == null) {
             sendJson(res, 404, error("unknown query id '" + id + "'", null,
@@ -156,7 +185,17 @@ final class ApiServlet extends HttpServlet {
             sendJson(res, 500, error("the question could not be answered (a fault on our side)", null, null));
             return;
         }
-        Responses.send(req, res, 200, format.mediaType + "; charset=utf-8", answer.body(format), answer.etag(format), CACHE);
+        if (ctx.answers().isPrecomputed(answer)) {
+            if (remembered.size() >= MAX_REMEMBERED) remembered.clear();
+            remembered.put(spelled, new Remembered(answer, raw.containsKey("format") ? format : null));
+        }
+        send(req, res, answer, format);
+    }
+
+    private static void send(HttpServletRequest req, HttpServletResponse res, Answer answer, ResultFormat format)
+            throws IOException {
+        res.setHeader("Vary", "Accept");
+        Responses.send(req, res, 200, format.contentType, answer.body(format), answer.etag(format), CACHE);
     }
 
     /**

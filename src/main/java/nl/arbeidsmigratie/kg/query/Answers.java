@@ -130,6 +130,9 @@ public final class Answers {
 
     public int precomputedCount() { return precomputed.size(); }
 
+    /** True when {@code a} is one of the answers computed at build (so it never changes while the server runs). */
+    public boolean isPrecomputed(Answer a) { return precomputed.get(a.key().canonical()) == a; }
+
     /** Live answers held now, and their bytes: for tests and the bounds they check. */
     public int liveCount() { synchronized (live) { return live.size(); } }
     public long liveBytes() { synchronized (live) { return liveBytes; } }

@@ -14,10 +14,13 @@ public enum ResultFormat {
     XML("application/sparql-results+xml", ResultSetLang.RS_XML);
 
     public final String mediaType;
+    /** The Content-Type header of an answer in this format (UTF-8). */
+    public final String contentType;
     final Lang lang;
 
     ResultFormat(String mediaType, Lang lang) {
         this.mediaType = mediaType;
+        this.contentType = mediaType + "; charset=utf-8";
         this.lang = lang;
     }
 

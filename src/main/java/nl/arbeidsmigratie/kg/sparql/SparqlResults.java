@@ -89,11 +89,15 @@ final class SparqlResults {
         byte[] body;
         if (offer.value() instanceof ResultFormat rf) {
             Lang lang = WebContent.contentTypeToLangResultSet(rf.mediaType);
-            ResultsWriter writer = ResultsWriter.create().lang(lang).context(action.getContext()).build();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (result.isBoolean()) writer.write(out, result.booleanResult());
-            else writer.write(out, result.rowSet());
-            body = out.toByteArray();
+            if (rf == ResultFormat.JSON && !result.isBoolean()) {
+                body = CompactJson.bytes(result.rowSet());
+            } else {
+                ResultsWriter writer = ResultsWriter.create().lang(lang).context(action.getContext()).build();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                if (result.isBoolean()) writer.write(out, result.booleanResult());
+                else writer.write(out, result.rowSet());
+                body = out.toByteArray();
+            }
         } else {
             Representation r = (Representation) offer.value();
             body = result.isDataset() ? r.write(result.dataset()) : r.write(result.graph());
