@@ -13,7 +13,7 @@ import statistics
 import sys
 
 RAW, OUT, STAMP = sys.argv[1], sys.argv[2], sys.argv[3]
-PEERS = ["jena-txnmem", "jena-graphmem2", "jena-roaring", "rdf4j"]
+PEERS = ["jena-txnmem", "jena-roaring", "jena-graphmem-legacy", "rdf4j"]
 ENGINES = ["ours", "ours-arq"] + PEERS
 LEVELS = []
 rows_csv = []  # section, item, who, level, metric, value
@@ -361,7 +361,7 @@ md.append("The real graph, then synthetic copies of its world (`bench/…/Synthe
           "the dumps) to about 100 k, 1 M and 10 M triples. In memory: the store `serve` builds, grown by the "
           "synthetic file. TDB2: `build --tdb2 DIR --add FILE` (Jena's phased bulk loader), then opened as "
           "`serve --tdb2 DIR` opens it. Latency: median of three runs after a warm-up (one run when it takes over "
-          "a second), time limit 5 s, results written as JSON.\n")
+          "a second), time limit 3 s, results written as JSON.\n")
 md.append("| size | store | triples | load or open (s) | TDB2 bulk load (s) | on disk (MiB) | heap (MiB) | peak RSS (MiB) |")
 md.append("|---|---|---|---|---|---|---|---|")
 for s in sizes:

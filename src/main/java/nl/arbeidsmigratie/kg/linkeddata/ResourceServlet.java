@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServlet;
@@ -32,6 +34,13 @@ import nl.arbeidsmigratie.kg.vocab.PROV;
  * (q-values honoured, 406 when nothing fits) or {@code ?format=}.
  */
 final class ResourceServlet extends HttpServlet {
+    /** An RDF document of a resource, written once: the graph never changes while the server runs. */
+    private record Document(byte[] body, String etag) {}
+
+    /** Bytes of written documents kept at most; past this the memory starts again. */
+    private static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
+    private final Map<String, Document> documents = new ConcurrentHashMap<>();
+    private final AtomicLong documentBytes = new AtomicLong();
     private final ServerContext ctx;
     /** The graph plus its VoID/DCAT description. */
     private final Graph described;
@@ -60,11 +69,22 @@ final class ResourceServlet extends HttpServlet {
             Layout.send(req, res, 200, ResourcePage.render(ctx, described, node, Layout.lang(req)));
             return;
         }
-        Graph g = describe(described, node);
-        g.getPrefixMapping().setNsPrefixes(ctx.kg().prefixes());
-        // The document depends only on the data and the format: its tag survives restarts and matches on replicas.
-        String etag = Responses.etag((ctx.dataVersion() + "\n" + iri + "\n" + r.shortName()).getBytes(StandardCharsets.UTF_8));
-        Responses.send(req, res, 200, r.contentType(), r.write(g), etag, "public, max-age=300");
+        // The document depends only on the data and the format: written once, its tag survives restarts and
+        // matches on replicas.
+        String key = r.shortName() + " " + iri;
+        Document doc = documents.get(key);
+        if (doc == null) {
+            Graph g = describe(described, node);
+            g.getPrefixMapping().setNsPrefixes(ctx.kg().prefixes());
+            doc = new Document(r.write(g),
+                    Responses.etag((ctx.dataVersion() + "\n" + iri + "\n" + r.shortName()).getBytes(StandardCharsets.UTF_8)));
+            if (documentBytes.addAndGet(doc.body().length) > MAX_DOCUMENT_BYTES) {
+                documents.clear();
+                documentBytes.set(doc.body().length);
+            }
+            documents.put(key, doc);
+        }
+        Responses.send(req, res, 200, r.contentType(), doc.body(), doc.etag(), "public, max-age=300");
     }
 
     /** True when content negotiation would pick the HTML page (a bad ?format= or Accept counts as a machine). */

@@ -33,15 +33,14 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  * The release's graph in a TDB2 store on disk, for graphs that outgrow memory or whose load into memory makes
  * start-up too slow: {@code build --tdb2 DIR [--add FILE]…} writes it with Jena's bulk loader, {@code serve --tdb2 DIR}
  * serves it. The store's default graph is asserted plus inferred, the named graphs are as in memory; files given with
- * {@code --add} (the benchmark's synthetic data) go into the default graph and {@link KG#GRAPH_EXTRA}, never into the
- * release or the dumps. {@code kg-tdb2.properties} in DIR names the release it was built from; a store with added
+ * {@code --add} (the benchmark's synthetic data) go into the default graph of the store only, never into the release
+ * or the dumps. {@code kg-tdb2.properties} in DIR names the release it was built from; a store with added
  * files has a data version of its own, and its answers are computed, not taken from the release.
  */
 public final class Tdb2Store {
     static final String MARKER = "kg-tdb2.properties";
     private static final Node ASSERTED = NodeFactory.createURI(KG.GRAPH_ASSERTED);
     private static final Node INFERRED = NodeFactory.createURI(KG.GRAPH_INFERRED);
-    private static final Node EXTRA = NodeFactory.createURI(KG.GRAPH_EXTRA);
 
     /** What {@link #open} gives: the graph on disk, its data version, and whether the release's answers hold. */
     public record Opened(KnowledgeGraph kg, boolean sameAsRelease, long triples) {}
@@ -71,10 +70,7 @@ public final class Tdb2Store {
                 kg.inferred().find().forEachRemaining(t -> s.quad(Quad.create(INFERRED, t)));
                 for (Path f : extras) {
                     RDFParser.source(f).parse(new StreamRDFBase() {
-                        @Override public void triple(Triple t) {
-                            s.triple(t);
-                            s.quad(Quad.create(EXTRA, t));
-                        }
+                        @Override public void triple(Triple t) { s.triple(t); }
                         @Override public void quad(Quad q) { triple(q.asTriple()); }
                     });
                 }

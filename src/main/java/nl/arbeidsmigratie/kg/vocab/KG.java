@@ -14,11 +14,6 @@ public final class KG {
     public static final String GRAPH_ASSERTED = BASE + "graph/asserted";
     /** Named graph holding only what the OWL RL rules and the derivation queries add. */
     public static final String GRAPH_INFERRED = BASE + "graph/inferred";
-    /**
-     * Named graph of the files added to a TDB2 store with {@code build --tdb2 DIR --add FILE} (the benchmark's
-     * synthetic data): served from that store, never part of the release or the dumps.
-     */
-    public static final String GRAPH_EXTRA = BASE + "graph/extra";
     /** Namespace of the benchmark's synthetic data (bench/): kept apart from every real resource. */
     public static final String SYNTHETIC = BASE + "synthetic/";
     public static final String DATASET = ID + "dataset/arbeidsmigratie-kg";

@@ -35,7 +35,7 @@ import nl.arbeidsmigratie.kg.source.KgSource;
  * a question that passes the time limit is recorded as such. Appends rows {@code size, store, metric, item, value}.
  */
 public final class Scale {
-    static final long LIMIT_MILLIS = Long.getLong("scale.limitMillis", 5_000);
+    static final long LIMIT_MILLIS = Long.getLong("scale.limitMillis", 3_000);
 
     public static void main(String[] args) throws Exception {
         String mode = args[0], size = args[1];
@@ -60,9 +60,16 @@ public final class Scale {
         rows.add(row(size, mode, "triples", "", Long.toString(triples)));
         rows.add(row(size, mode, "load_s", "", String.format("%.2f", loadSeconds)));
         rows.add(row(size, mode, "heap_mb", "", Long.toString(heap >> 20)));
+        // A question over the limit at a smaller size is over it here too: not run again (the suite stays short).
+        java.util.Set<String> over = new java.util.HashSet<>();
+        if (Files.isRegularFile(out))
+            for (String l : Files.readAllLines(out)) {
+                String[] f = l.split("\t", -1);
+                if (f.length == 5 && f[1].equals(mode) && f[2].equals("p50_ms") && f[4].startsWith(">")) over.add(f[3]);
+            }
         for (Workload.Item item : Workload.items(r.catalog())) {
             if (item.kind() != Workload.Kind.PREPARED) continue;
-            String[] m = measure(dsg, item.sparql());
+            String[] m = over.contains(item.name()) ? new String[] {">" + LIMIT_MILLIS, "?"} : measure(dsg, item.sparql());
             rows.add(row(size, mode, "p50_ms", item.name(), m[0]));
             rows.add(row(size, mode, "rows", item.name(), m[1]));
             System.err.println(size + " " + mode + " " + item.name() + " " + m[0] + " ms, " + m[1] + " rows");
@@ -82,6 +89,10 @@ public final class Scale {
                 rows = Txn.calculateRead(dsg, () -> run(dsg, sparql));
             } catch (QueryCancelledException e) {
                 return new String[] {">" + LIMIT_MILLIS, "?"};
+            } catch (RuntimeException e) {
+                // ARQ 5.6 can fail while closing a hash join it cancelled (NPE in AbstractIterHashJoin): a time-out too.
+                if ((System.nanoTime() - t) / 1e6 >= LIMIT_MILLIS * 0.9) return new String[] {">" + LIMIT_MILLIS, "?"};
+                return new String[] {"error: " + e.getClass().getSimpleName(), "?"};
             }
             double ms = (System.nanoTime() - t) / 1e6;
             if (i > 0) times.add(ms);

@@ -2,6 +2,7 @@ package nl.arbeidsmigratie.kg.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,18 +12,15 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
- * {@code Synthetic TRIPLES OUT.rt}: grows the graph to about TRIPLES triples with synthetic but ontology-valid data,
- * written as RDF Thrift. Never part of the release or the dumps.
+ * {@code Synthetic TRIPLES OUT.nt}: grows the graph to about TRIPLES triples with synthetic but ontology-valid data,
+ * written as N-Triples. Never part of the release or the dumps.
  *
  * <p>Each synthetic copy is a world of its own, shaped exactly like the validated real graph (asserted and inferred
  * triples alike): its own organisations (temp agencies, inspectorates, municipalities…), sources and reports, their
@@ -45,31 +43,42 @@ public final class Synthetic {
         System.out.println("synthetic: " + n + " triples (" + (n + all.size()) + " with the real graph) in " + out);
     }
 
-    /** Writes copies until the real graph plus the copies reach {@code target} triples; returns the triples written. */
+    /**
+     * Writes copies until the real graph plus the copies reach {@code target} triples, as N-Triples; returns the
+     * triples written. Each template triple is rendered once, split where the copy number goes, so writing a copy is
+     * copying bytes.
+     */
     static long write(Graph real, long target, Path out) throws Exception {
-        List<Triple> template = new ArrayList<>();
-        real.find().forEachRemaining(t -> { if (cloned(t.getSubject())) template.add(t); });
+        List<byte[][]> template = new ArrayList<>();
+        String marker = "\u0000";
+        real.find().forEachRemaining(t -> {
+            if (!cloned(t.getSubject())) return;
+            Node o = t.getObject();
+            boolean label = (t.getPredicate().equals(RDFS.label.asNode()) || t.getPredicate().equals(SKOS.prefLabel.asNode()))
+                    && o.isLiteral();
+            Node o2 = label ? NodeFactory.createLiteralLang(o.getLiteralLexicalForm() + " (synthetic " + marker + ")",
+                    o.getLiteralLanguage()) : move(o, KG.SYNTHETIC + marker + "/");
+            String line = NodeFmtLib.strNT(move(t.getSubject(), KG.SYNTHETIC + marker + "/")) + " "
+                    + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(o2) + " .\n";
+            line = line.replace("\\u0000", marker);
+            String[] parts = line.split(marker, -1);
+            byte[][] bytes = new byte[parts.length][];
+            for (int i = 0; i < parts.length; i++) bytes[i] = parts[i].getBytes(StandardCharsets.UTF_8);
+            template.add(bytes);
+        });
         long copies = Math.max(0, (target - real.size() + template.size() - 1) / template.size());
         long written = 0;
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.RDF_THRIFT_VALUES);
-            w.start();
             for (long c = 1; c <= copies; c++) {
-                String suffix = " (synthetic " + c + ")";
-                String base = KG.SYNTHETIC + c + "/";
-                for (Triple t : template) {
-                    Node o = t.getObject();
-                    if ((t.getPredicate().equals(RDFS.label.asNode()) || t.getPredicate().equals(SKOS.prefLabel.asNode()))
-                            && o.isLiteral()) {
-                        o = NodeFactory.createLiteralLang(o.getLiteralLexicalForm() + suffix, o.getLiteralLanguage());
-                    } else {
-                        o = move(o, base);
+                byte[] n = Long.toString(c).getBytes(StandardCharsets.US_ASCII);
+                for (byte[][] parts : template) {
+                    for (int i = 0; i < parts.length; i++) {
+                        if (i > 0) os.write(n);
+                        os.write(parts[i]);
                     }
-                    w.triple(Triple.create(move(t.getSubject(), base), t.getPredicate(), o));
                     written++;
                 }
             }
-            w.finish();
         }
         return written;
     }
