@@ -157,7 +157,7 @@ public final class Main {
         if (o.single.containsKey("tdb2")) {
             Release r = releaseFor(source, fromSources, err);
             long t0 = System.nanoTime();
-            long n = Tdb2Store.build(r, Path.of(o.single.get("tdb2")), o.added.stream().map(Path::of).toList());
+            long n = Tdb2Store.build(r.kg(), Path.of(o.single.get("tdb2")), o.added.stream().map(Path::of).toList());
             out.printf("loaded %d triples into the TDB2 store %s in %.1f s%n", n, o.single.get("tdb2"),
                     (System.nanoTime() - t0) / 1e9);
             return OK;
@@ -254,7 +254,7 @@ public final class Main {
         QueryCatalog catalog = r.catalog();
         Map<String, Answer> precomputed = r.answers();
         if (o.single.containsKey("tdb2")) {
-            Tdb2Store.Opened store = Tdb2Store.open(r, Path.of(o.single.get("tdb2")));
+            Tdb2Store.Opened store = Tdb2Store.open(r.kg(), Path.of(o.single.get("tdb2")));
             kg = store.kg();
             catalog = catalog.on(kg);
             // Added files change the answers: compute them from the store, then cache them.

@@ -48,7 +48,7 @@ public final class Tdb2Store {
     private Tdb2Store() {}
 
     /** Loads the release (and any added files) into a new TDB2 store in {@code dir}; returns the triples loaded. */
-    public static long build(Release r, Path dir, List<Path> extras) {
+    public static long build(KnowledgeGraph kg, Path dir, List<Path> extras) {
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
@@ -64,7 +64,6 @@ public final class Tdb2Store {
             loader.startBulk();
             try {
                 StreamRDF s = loader.stream();
-                KnowledgeGraph kg = r.kg();
                 kg.all().find().forEachRemaining(s::triple);
                 kg.asserted().find().forEachRemaining(t -> s.quad(Quad.create(ASSERTED, t)));
                 kg.inferred().find().forEachRemaining(t -> s.quad(Quad.create(INFERRED, t)));
@@ -81,9 +80,9 @@ public final class Tdb2Store {
             }
             long triples = Txn.calculateRead(dsg, () -> (long) dsg.getDefaultGraph().size());
             Properties p = new Properties();
-            p.setProperty("releaseVersion", r.kg().dataVersion());
-            p.setProperty("dataVersion", extras.isEmpty() ? r.kg().dataVersion()
-                    : r.kg().dataVersion() + "+x" + extrasDigest(extras).substring(0, 8));
+            p.setProperty("releaseVersion", kg.dataVersion());
+            p.setProperty("dataVersion", extras.isEmpty() ? kg.dataVersion()
+                    : kg.dataVersion() + "+x" + extrasDigest(extras).substring(0, 8));
             p.setProperty("added", String.join(" ", extras.stream().map(f -> f.getFileName().toString()).toList()));
             p.setProperty("triples", Long.toString(triples));
             try (var out = Files.newOutputStream(dir.resolve(MARKER))) {
@@ -96,7 +95,7 @@ public final class Tdb2Store {
     }
 
     /** Opens a store that {@link #build} wrote from this release. */
-    public static Opened open(Release r, Path dir) {
+    public static Opened open(KnowledgeGraph kg, Path dir) {
         Path marker = dir.resolve(MARKER);
         if (!Files.isRegularFile(marker))
             throw new IllegalArgumentException("--tdb2 " + dir + ": not a store written by 'build --tdb2' (no " + MARKER + ")");
@@ -106,12 +105,12 @@ public final class Tdb2Store {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!r.kg().dataVersion().equals(p.getProperty("releaseVersion")))
+        if (!kg.dataVersion().equals(p.getProperty("releaseVersion")))
             throw new IllegalArgumentException("--tdb2 " + dir + " holds release " + p.getProperty("releaseVersion")
-                    + ", this jar is " + r.kg().dataVersion() + ": build it again with 'build --tdb2'");
+                    + ", this jar is " + kg.dataVersion() + ": build it again with 'build --tdb2'");
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()));
         String version = p.getProperty("dataVersion");
-        return new Opened(r.kg().onStore(dsg, version), version.equals(r.kg().dataVersion()),
+        return new Opened(kg.onStore(dsg, version), version.equals(kg.dataVersion()),
                 Long.parseLong(p.getProperty("triples", "0")));
     }
 

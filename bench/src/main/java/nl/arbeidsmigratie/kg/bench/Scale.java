@@ -50,7 +50,7 @@ public final class Scale {
             // The dataset serve builds is read-only; its default graph is the in-memory union graph: grow that.
             if (Files.isRegularFile(input)) RDFParser.source(input).parse(kg.all());
         } else {
-            kg = Tdb2Store.open(r, input).kg();
+            kg = Tdb2Store.open(r.kg(), input).kg();
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         DatasetGraph dsg = kg.dataset();
