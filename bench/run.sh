@@ -20,7 +20,7 @@ RESULTS=bench/results
 RAW=target/bench/raw
 rm -rf "$RAW"; mkdir -p "$RAW" "$RESULTS"
 SIZES=${SCALE_SIZES:-"100000 1000000 10000000"}
-JMH_ARGS=${JMH_ARGS:-"-f 0 -wi 2 -w 300ms -i 3 -r 400ms"}
+JMH_ARGS=${JMH_ARGS:-"-f 0 -wi 1 -w 300ms -i 2 -r 400ms"}
 if [ $QUICK = 1 ]; then
   SIZES=${SCALE_SIZES:-"100000 1000000"}; JMH_ARGS="-f 0 -wi 1 -w 200ms -i 2 -r 300ms"
   export WRK_DURATION=${WRK_DURATION:-1s} RUNS=${RUNS:-1}

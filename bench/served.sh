@@ -10,11 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RAW=$(cd "$1" && pwd); WORKLOAD=$2; PEER_JAR=$3
-DURATION=${WRK_DURATION:-2s}
+DURATION=${WRK_DURATION:-1s}
 LEVELS=${WRK_LEVELS:-"1 8 64"}
 OURS=3591
 PEER=3592
-JVM_FLAGS=${BENCH_JVM_FLAGS:-}
+# The same heap for both servers (and, given -Xmx, ours serves in this JVM rather than relaunching itself).
+JVM_FLAGS=${BENCH_JVM_FLAGS:--Xmx1g}
 JAR=target/arbeidsmigratie-kg.jar
 DUMP=$(pwd)/target/dumps/arbeidsmigratie.ttl
 PEER_DIR=$(mktemp -d)

@@ -18,11 +18,18 @@ import org.apache.jena.sparql.exec.RowSet;
  * writer, which the benchmarks showed to be most of the time of a small ad-hoc query). {@link SparqlResults} uses it
  * for SELECT results of {@code /kg/sparql} when JSON was chosen; everything else goes to Jena's writers.
  */
-final class CompactJson {
+public final class CompactJson {
     private static final String XSD_STRING = XSDDatatype.XSDstring.getURI();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private CompactJson() {}
+
+    /** Writes the rows as SPARQL results JSON to {@code os} (flushed, not closed). */
+    public static void write(OutputStream os, RowSet rows) throws IOException {
+        Out out = new Out(os);
+        write(out, rows);
+        out.flush();
+    }
 
     /** The rows as SPARQL results JSON. */
     static byte[] bytes(RowSet rows) throws IOException {
