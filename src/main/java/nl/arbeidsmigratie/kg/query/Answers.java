@@ -119,11 +119,16 @@ public final class Answers {
     private static Answer compute(QueryCatalog catalog, WorkLimiter slots, long timeoutMillis, BoundQuery b) {
         if (!slots.tryAcquire())
             throw new Unavailable("too many questions at once; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
+        RunningWork.Handle[] running = new RunningWork.Handle[1];
         try {
-            return Answer.render(b.key(), catalog.run(b, timeoutMillis), catalog.dataVersion());
+            return Answer.render(b.key(), catalog.run(b, timeoutMillis, exec -> running[0] = RunningWork.start(exec::abort)),
+                    catalog.dataVersion());
         } catch (QueryCancelledException e) {
+            if (running[0] != null && running[0].abortedForMemory())
+                throw new Unavailable("the server is short of memory; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
             throw new Unavailable("the question took longer than " + timeoutMillis / 1000 + " s");
         } finally {
+            if (running[0] != null) running[0].close();
             slots.release();
         }
     }

@@ -1,7 +1,5 @@
 package nl.arbeidsmigratie.kg.sparql;
 
-import java.util.concurrent.TimeUnit;
-
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -11,29 +9,35 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.QueryExecResult;
-import org.apache.jena.sparql.function.FunctionFactory;
 import org.apache.jena.sparql.function.FunctionRegistry;
-import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 
 /**
- * The SPARQL query service with the public-endpoint limits: no SERVICE, no {@code java:} extension functions,
- * a row cap on every query form, a server-side timeout a client may only lower. Results of SELECT are
- * materialised (within the cap) before the first byte is sent, so a timeout is an error status, not a
+ * The SPARQL query service with the public-endpoint limits: no SERVICE, only the extension functions Jena registers
+ * itself ({@link SafeFunctions}: no {@code java:}, no {@code afn:wait}), a row cap on every query form, a
+ * server-side timeout a client may only lower, and the deadline, memory and parse limits of {@link QueryGuard}.
+ * Answers are gathered (within their limits) before the first byte is sent, so a timeout is an error status, not a
  * truncated 200.
  */
 final class SafeQueryService extends SPARQL_QueryDataset {
     private final long timeoutMillis;
     private final long maxRows;
-    private final FunctionRegistry functions = new NoJavaFunctions(FunctionRegistry.get());
-    private final PropertyFunctionRegistry propertyFunctions = new NoJavaPropertyFunctions(PropertyFunctionRegistry.get());
+    private final FunctionRegistry functions = new SafeFunctions(FunctionRegistry.get());
+    private final PropertyFunctionRegistry propertyFunctions = new SafeFunctions.Properties(PropertyFunctionRegistry.get());
+    private final QueryGuard guard;
 
     SafeQueryService(long timeoutMillis, long maxRows) {
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
+        this.guard = new QueryGuard(timeoutMillis, maxRows);
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        guard.execute(action, queryString, clientTimeout(action), () -> super.execute(queryString, action));
     }
 
     @Override
@@ -54,9 +58,8 @@ final class SafeQueryService extends SPARQL_QueryDataset {
         QueryExecDatasetBuilder builder = QueryExec.newBuilder().dataset(dataset).query(capped)
                 .context(action.getContext())
                 .set(ARQConstants.registryFunctions, functions)
-                .set(ARQConstants.registryPropertyFunctions, propertyFunctions)
-                .timeout(clientTimeout(action), TimeUnit.MILLISECONDS);
-        return builder.build();
+                .set(ARQConstants.registryPropertyFunctions, propertyFunctions);
+        return guard.build(action, builder);
     }
 
     /** The client's {@code timeout=} (seconds) if it is lower than the server's; never higher. */
@@ -76,25 +79,7 @@ final class SafeQueryService extends SPARQL_QueryDataset {
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery,
                                            String queryStringLog) {
-        if (requestQuery.isSelectType()) return new QueryExecResult(queryExec.select().rewindable());
-        return super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+        return guard.run(queryExec, requestQuery,
+                () -> super.executeQuery(action, queryExec, requestQuery, queryStringLog));
     }
-
-    /** Function lookup that never loads a class named by a {@code java:} IRI: such calls are unknown functions. */
-    static final class NoJavaFunctions extends FunctionRegistry {
-        private final FunctionRegistry delegate;
-        NoJavaFunctions(FunctionRegistry delegate) { this.delegate = delegate; }
-        @Override public FunctionFactory get(String uri) { return isJava(uri) ? null : delegate.get(uri); }
-        @Override public boolean isRegistered(String uri) { return !isJava(uri) && delegate.isRegistered(uri); }
-    }
-
-    static final class NoJavaPropertyFunctions extends PropertyFunctionRegistry {
-        private final PropertyFunctionRegistry delegate;
-        NoJavaPropertyFunctions(PropertyFunctionRegistry delegate) { this.delegate = delegate; }
-        @Override public PropertyFunctionFactory get(String uri) { return isJava(uri) ? null : delegate.get(uri); }
-        @Override public boolean manages(String uri) { return !isJava(uri) && delegate.manages(uri); }
-        @Override public boolean isRegistered(String uri) { return !isJava(uri) && delegate.isRegistered(uri); }
-    }
-
-    static boolean isJava(String uri) { return uri != null && uri.regionMatches(true, 0, "java:", 0, 5); }
 }
