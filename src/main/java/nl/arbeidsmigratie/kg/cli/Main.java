@@ -23,6 +23,7 @@ import nl.arbeidsmigratie.kg.query.QueryCatalog;
 import nl.arbeidsmigratie.kg.query.ResultFormat;
 import nl.arbeidsmigratie.kg.query.WorkLimiter;
 import nl.arbeidsmigratie.kg.release.Release;
+import nl.arbeidsmigratie.kg.server.HeapLauncher;
 import nl.arbeidsmigratie.kg.server.KgServer;
 import nl.arbeidsmigratie.kg.source.KgSource;
 
@@ -121,7 +122,7 @@ public final class Main {
                 case "build" -> build(source, fromSources, o, out, err);
                 case "release" -> release(source, o, out, err);
                 case "query" -> query(source, fromSources, o, out, err);
-                default -> serve(source, fromSources, o, out, err);
+                default -> serve(source, fromSources, o, out, err, List.of(args).subList(1, args.length));
             };
         } catch (KgInputException e) {
             err.println("error: " + e.getMessage());
@@ -231,13 +232,27 @@ public final class Main {
         }
     }
 
-    private static int serve(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
+    private static int serve(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err,
+                             List<String> args) {
         o.expectNoPositional();
         ServerOptions options = ServerOptions.from(o.single);
+        // Without heap settings of its own, the server runs in a child JVM that has them (see HeapLauncher).
+        var child = HeapLauncher.relaunch(args, Main.class.getName(), err);
+        if (child.isPresent()) return child.get();
+        HeapLauncher.watchParent();
+        String heap = HeapLauncher.heapReport();
+        if (heap == null) {
+            err.println("error: the JVM heap is " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; serve needs at least "
+                    + HeapLauncher.MIN_HEAP_MIB + " MiB (start it with -Xmx" + HeapLauncher.MIN_HEAP_MIB + "m or more)");
+            return CANNOT_SERVE;
+        }
+        out.println(heap);
         Release r = releaseFor(source, fromSources, err);
+        // Live answers get a small share of the heap: at most 32 MiB, less when the heap is small.
+        long liveBytes = Math.min(Answers.MAX_LIVE_BYTES, Runtime.getRuntime().maxMemory() / 32);
         ServerContext ctx = new ServerContext(r.kg(), r.catalog(),
                 new Answers(r.catalog(), r.answers(), new WorkLimiter(QUESTION_SLOTS), options.timeoutSeconds() * 1000L,
-                        Answers.MAX_LIVE_ENTRIES, Answers.MAX_LIVE_BYTES),
+                        Answers.MAX_LIVE_ENTRIES, liveBytes),
                 options, new WorkLimiter(options.maxConcurrent()), r.dumps());
         return KgServer.runUntilStopped(ctx, out, err) ? OK : CANNOT_SERVE;
     }

@@ -2,6 +2,7 @@ package nl.arbeidsmigratie.kg.sparql;
 
 import java.util.function.Supplier;
 
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.ARQ;
@@ -11,6 +12,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.QueryExecResult;
 
+import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.query.RunningWork;
 import nl.arbeidsmigratie.kg.query.WorkLimiter;
 
@@ -55,14 +57,17 @@ final class QueryGuard {
         try {
             QueryText.check(queryString);
             parseAndRun.run();
+        } catch (ActionErrorException e) {
+            action.getRequest().setAttribute(Responses.REASON, e.getMessage());
+            throw e;
         } catch (LimitExceeded e) {
-            ServletOps.error(e.status(), e.getMessage());
+            refuse(action, e.status(), e.getMessage());
         } catch (QueryCancelledException e) {
             if (state.running != null && state.running.abortedForMemory()) shortOfMemory(action);
-            else ServletOps.error(503, "the query took longer than " + seconds(requestTimeoutMillis)
+            else refuse(action, 503, "the query took longer than " + seconds(requestTimeoutMillis)
                     + " s, the time limit of this endpoint");
         } catch (StackOverflowError e) {
-            ServletOps.error(400, "the query nests too deeply for this endpoint");
+            refuse(action, 400, "the query nests too deeply for this endpoint");
         } catch (OutOfMemoryError e) {
             shortOfMemory(action);
         } finally {
@@ -99,7 +104,13 @@ final class QueryGuard {
 
     private static void shortOfMemory(HttpAction action) {
         action.getResponse().setHeader("Retry-After", Integer.toString(WorkLimiter.RETRY_AFTER_SECONDS));
-        ServletOps.error(503, "the server is short of memory; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
+        refuse(action, 503, "the server is short of memory; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
+    }
+
+    /** Answers with a short message, kept for the request's log line too. */
+    private static void refuse(HttpAction action, int status, String message) {
+        action.getRequest().setAttribute(Responses.REASON, message);
+        ServletOps.error(status, message);
     }
 
     private static State state(HttpAction action) {

@@ -30,6 +30,6 @@ public final class SparqlModule implements FusekiModule {
         ARQ.globalServiceAllowed = false;
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
         b.registerOperation(Operation.Query, new SafeQueryService(ctx.timeoutMillis(), ctx.options().maxRows()))
-         .add(DATASET_PATH, ctx.kg().dataset(), false);
+         .add(DATASET_PATH, new FrozenDataset(ctx.kg().dataset()), false);
     }
 }
