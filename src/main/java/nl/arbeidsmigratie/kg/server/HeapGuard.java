@@ -32,13 +32,19 @@ final class HeapGuard {
     static final double ABORT_ALL = 0.85;
     static final double CALM = 0.55;
     private static final Logger LOG = LoggerFactory.getLogger("nl.arbeidsmigratie.kg.memory");
-    private static volatile boolean pressure;
+    /** Pressure lasts until a collection shows the heap calm, or at most this long without a new alarm. */
+    private static final long PRESSURE_NANOS = 10_000_000_000L;
+    private static volatile long pressureSince = Long.MIN_VALUE;
+    private static volatile long lastCollect;
     private static boolean installed;
 
     private HeapGuard() {}
 
     /** True while the heap is too full for new ad-hoc queries. */
-    static boolean underPressure() { return pressure; }
+    static boolean underPressure() {
+        long since = pressureSince;
+        return since != Long.MIN_VALUE && System.nanoTime() - since < PRESSURE_NANOS;
+    }
 
     static synchronized void install() {
         if (installed) return;
@@ -61,16 +67,39 @@ final class HeapGuard {
     static void afterCollection(long used, long max) {
         double share = (double) used / max;
         if (share >= ABORT_ALL) {
-            pressure = true;
+            pressureSince = System.nanoTime();
             int n = RunningWork.abortAll();
             if (n > 0) LOG.warn("heap {}% full after a collection: aborted all {} running queries", percent(share), n);
+            collectSoon();
         } else if (share >= ABORT_ONE) {
-            pressure = true;
+            pressureSince = System.nanoTime();
             if (RunningWork.abortLargest())
                 LOG.warn("heap {}% full after a collection: aborted the query that allocated most", percent(share));
+            collectSoon();
         } else if (share < CALM) {
-            pressure = false;
+            pressureSince = Long.MIN_VALUE;
         }
+    }
+
+    /**
+     * The aborted query's memory is garbage now, but an idle server may not collect it for a long while (and new
+     * queries are refused meanwhile): ask for a collection once the query has unwound, at most once per 5 s. serve
+     * starts the JVM with -XX:+ExplicitGCInvokesConcurrent, so this is a concurrent cycle, not a long pause.
+     */
+    private static void collectSoon() {
+        long now = System.nanoTime();
+        if (now - lastCollect < 5_000_000_000L) return;
+        lastCollect = now;
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.gc();
+        }, "heap-guard-collect");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static long percent(double share) { return Math.round(share * 100); }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * graph is small; the rest is the per-query budgets of SECURITY.md);</li>
  * <li>{@code -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m}: the other
  * memory pools, bounded too;</li>
- * <li>G1, the JVM's default collector, which keeps pauses short (pings).</li>
+ * <li>G1, the JVM's default collector, which keeps pauses short (pings); the heap guard's request for a collection
+ * after it aborts a query runs as a concurrent cycle ({@code -XX:+ExplicitGCInvokesConcurrent}).</li>
  * </ul>
  * Given {@code -Xmx} (or {@code -XX:MaxRAMPercentage}, or the same in {@code JDK_JAVA_OPTIONS}), the server runs in
  * this process with those settings, after a check that the heap is large enough.
@@ -29,7 +30,7 @@ public final class HeapLauncher {
     public static final int MAX_HEAP_MIB = 1024;
     public static final int MIN_HEAP_MIB = 256;
     static final List<String> OTHER_POOLS = List.of("-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m",
-            "-XX:MaxDirectMemorySize=128m");
+            "-XX:MaxDirectMemorySize=128m", "-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent");
     private static final String CHILD = "arbeidsmigratie.parent";
 
     private HeapLauncher() {}

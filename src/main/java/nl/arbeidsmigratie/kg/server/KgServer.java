@@ -46,6 +46,8 @@ public final class KgServer {
     static final int MAX_THREADS = 128;
     /** Open connections at most; past it Jetty stops accepting and cuts idle ones after {@link #BUSY_IDLE_MILLIS}. */
     static final int MAX_CONNECTIONS = 1_000;
+    /** Open connections per client address at most, so that one client cannot take all {@link #MAX_CONNECTIONS}. */
+    static final int MAX_CONNECTIONS_PER_CLIENT = 250;
     static final long IDLE_MILLIS = 30_000;
     static final long BUSY_IDLE_MILLIS = 5_000;
     /** A request line and headers must be complete within this time; a body, within this time after them. */
@@ -92,6 +94,7 @@ public final class KgServer {
             if (c instanceof ServerConnector sc) {
                 sc.setHost(ctx.options().host());
                 sc.setIdleTimeout(IDLE_MILLIS);
+                sc.addBean(new ConnectionsPerClient(MAX_CONNECTIONS_PER_CLIENT));
             }
             HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
