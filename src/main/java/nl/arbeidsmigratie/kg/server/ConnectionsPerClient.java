@@ -14,6 +14,8 @@ import org.eclipse.jetty.io.Connection;
 final class ConnectionsPerClient implements Connection.Listener {
     private final int max;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+    /** The connections counted, with their client (a closed connection no longer knows its remote address). */
+    private final ConcurrentHashMap<Connection, String> counted = new ConcurrentHashMap<>();
 
     ConnectionsPerClient(int max) {
         this.max = max;
@@ -22,12 +24,20 @@ final class ConnectionsPerClient implements Connection.Listener {
     @Override
     public void onOpened(Connection connection) {
         String client = client(connection);
-        if (open.merge(client, 1, Integer::sum) > max) connection.getEndPoint().close();
+        boolean[] allowed = {false};
+        open.compute(client, (k, n) -> {
+            int now = n == null ? 0 : n;
+            allowed[0] = now < max;
+            return allowed[0] ? now + 1 : (now == 0 ? null : now);
+        });
+        if (allowed[0]) counted.put(connection, client);
+        else connection.getEndPoint().close();
     }
 
     @Override
     public void onClosed(Connection connection) {
-        open.computeIfPresent(client(connection), (k, n) -> n <= 1 ? null : n - 1);
+        String client = counted.remove(connection);
+        if (client != null) open.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     private static String client(Connection connection) {
