@@ -33,8 +33,12 @@ import nl.arbeidsmigratie.kg.source.KgSource;
  */
 public final class Main {
     static final int OK = 0, USAGE = 1, BAD_INPUT = 2, CANNOT_SERVE = 3;
-    /** Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots. */
+    /**
+     * Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots, so ad-hoc
+     * load never takes them. They take a fraction of a second, so a reader may wait up to 2 s for one rather than get a 503.
+     */
     private static final int QUESTION_SLOTS = 4;
+    private static final long QUESTION_WAIT_MILLIS = 2_000;
 
     private static final String USAGE_TEXT = """
             Arbeidsmigratie KG: the knowledge graph of labour migration in the Netherlands.
@@ -56,15 +60,19 @@ public final class Main {
     private static final Map<String, String> HELP = Map.of(
             "serve", """
                     Usage: serve [--port 3030] [--host 127.0.0.1] [--public-url URL] [--timeout 30]
-                                 [--max-rows 10000] [--max-concurrent 4] [--source DIR]
+                                 [--max-rows 10000] [--max-concurrent N] [--source DIR]
                       --port N            port to listen on (0 = any free port; the chosen one is printed)
                       --host H            interface to bind; 0.0.0.0 exposes the server to the network
                       --public-url URL    where readers reach the server (permalinks, citations, Link headers);
                                           without it links are relative, never taken from the Host header
                       --timeout S         server-side query timeout in seconds (clients may only lower it)
                       --max-rows N        most rows (or triples' solutions) any query returns
-                      --max-concurrent N  ad-hoc SPARQL queries run at once; more get 503 with Retry-After
+                      --max-concurrent N  ad-hoc SPARQL queries run at once (default: one per core, 2 to 4; half of
+                                          them per client); more get 503 with Retry-After
                       --source DIR        validate, infer and serve the sources in DIR instead of the jar's release
+                    Memory: without a heap setting (-Xmx), serve runs the server in a child JVM with -Xmx a quarter of
+                    the memory (256 MiB to 1 GiB) and bounded other pools, and prints the ceiling that implies; with
+                    java -Xmx… -jar … serve it runs in that JVM. SECURITY.md lists every limit.
                     """,
             "build", """
                     Usage: build --out DIR [--source DIR]
@@ -251,7 +259,7 @@ public final class Main {
         // Live answers get a small share of the heap: at most 32 MiB, less when the heap is small.
         long liveBytes = Math.min(Answers.MAX_LIVE_BYTES, Runtime.getRuntime().maxMemory() / 32);
         ServerContext ctx = new ServerContext(r.kg(), r.catalog(),
-                new Answers(r.catalog(), r.answers(), new WorkLimiter(QUESTION_SLOTS), options.timeoutSeconds() * 1000L,
+                new Answers(r.catalog(), r.answers(), new WorkLimiter(QUESTION_SLOTS, QUESTION_WAIT_MILLIS), options.timeoutSeconds() * 1000L,
                         Answers.MAX_LIVE_ENTRIES, liveBytes),
                 options, new WorkLimiter(options.maxConcurrent()), r.dumps());
         return KgServer.runUntilStopped(ctx, out, err) ? OK : CANNOT_SERVE;

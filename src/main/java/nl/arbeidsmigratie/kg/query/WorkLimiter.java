@@ -14,17 +14,25 @@ import java.util.function.Supplier;
  */
 public final class WorkLimiter {
     public static final int RETRY_AFTER_SECONDS = 2;
-    private static final long WAIT_MILLIS = 250;
+    /** How long an ad-hoc query waits for a slot before its 503. */
+    public static final long WAIT_MILLIS = 250;
     private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
 
     private final int max;
     private final int perClient;
+    private final long waitMillis;
     private final Map<String, Integer> held = new HashMap<>();
     private int total;
 
     public WorkLimiter(int maxConcurrent) {
+        this(maxConcurrent, WAIT_MILLIS);
+    }
+
+    /** @param waitMillis how long a request may wait for a slot before it is refused */
+    public WorkLimiter(int maxConcurrent, long waitMillis) {
         this.max = maxConcurrent;
         this.perClient = Math.max(1, maxConcurrent / 2);
+        this.waitMillis = waitMillis;
     }
 
     /** Runs {@code work} with the current thread's requests counted as {@code client}'s. */
@@ -44,10 +52,10 @@ public final class WorkLimiter {
         return c == null ? "" : c;
     }
 
-    /** A slot for the current client, waiting at most a quarter of a second; false when none came free. */
+    /** A slot for the current client, waiting at most the limiter's wait; false when none came free. */
     public boolean tryAcquire() {
         String client = currentClient();
-        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
         synchronized (this) {
             while (total >= max || held.getOrDefault(client, 0) >= perClient) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;

@@ -30,7 +30,7 @@ public final class HeapLauncher {
     public static final int MAX_HEAP_MIB = 1024;
     public static final int MIN_HEAP_MIB = 256;
     static final List<String> OTHER_POOLS = List.of("-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m",
-            "-XX:MaxDirectMemorySize=128m", "-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent");
+            "-XX:MaxDirectMemorySize=128m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-XX:+ExplicitGCInvokesConcurrent");
     private static final String CHILD = "arbeidsmigratie.parent";
 
     private HeapLauncher() {}

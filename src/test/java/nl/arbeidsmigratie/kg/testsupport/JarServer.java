@@ -23,6 +23,7 @@ public final class JarServer implements AutoCloseable {
     private final Process process;
     private final String base;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private List<String> startup = List.of();
 
     private JarServer(Process process, String base) {
         this.process = process;
@@ -66,6 +67,7 @@ public final class JarServer implements AutoCloseable {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 JarServer s = new JarServer(p, m.group(1));
+                s.startup = List.copyOf(seen);
                 Thread drain = new Thread(() -> {
                     try {
                         String l;
@@ -122,6 +124,9 @@ public final class JarServer implements AutoCloseable {
 
     /** The port, e.g. for raw sockets. */
     public int port() { return java.net.URI.create(base).getPort(); }
+    /** Lines the server printed up to and including the one saying where it listens (e.g. its heap settings). */
+    public List<String> startupOutput() { return startup; }
+
     /** Lines the server printed after it started listening (request log and errors). */
     public List<String> output() { synchronized (output) { return List.copyOf(output); } }
 
