@@ -42,7 +42,7 @@ final class RequestLog implements org.eclipse.jetty.server.RequestLog {
         for (int i = 0; i < s.length() && b.length() < max; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                b.append(String.format("\\x%02x", (int) c & 0xff));
+                b.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
             else b.append(c);
         }
         if (s.length() > max) b.append('…');
