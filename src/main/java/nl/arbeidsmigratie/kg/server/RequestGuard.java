@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -21,8 +20,8 @@ import nl.arbeidsmigratie.kg.query.WorkLimiter;
  * In front of every path: CORS (read methods only), the data-version header, and the refusals of a public read-only
  * endpoint: no method but GET/HEAD/OPTIONS, POST only for SPARQL queries, no {@code stylesheet=} or {@code callback=}
  * (both reflected into results by Fuseki) and no {@code update=}, however their names are spelled (matched after
- * percent-decoding, ignoring case), a query string that is not UTF-8 is a 400, a byte range with numbers no file can
- * have is a 416, and a cap on ad-hoc query execution, per client (remote address). By the time a request gets here
+ * percent-decoding, ignoring case), a query string that is not UTF-8 is a 400, and a cap on ad-hoc query execution,
+ * per client (remote address). By the time a request gets here
  * its body has been read ({@link BodyGate}), so a slow client never holds a slot. The request log is
  * {@link RequestLog}; a refusal leaves its reason for it.
  */
@@ -30,9 +29,6 @@ final class RequestGuard implements Filter {
     static final String DATA_VERSION_HEADER = "X-Data-Version";
     private static final Set<String> SPARQL_PATHS = Set.of("/kg", "/kg/", "/kg/sparql", "/kg/query");
     private static final Set<String> REFUSED_PARAMS = Set.of("stylesheet", "callback", "update");
-    /** RFC 9110 byte ranges with numbers that fit a file size (at most 18 digits). */
-    private static final Pattern RANGE = Pattern.compile(
-            "bytes=\\s*(\\d{1,18}-\\d{0,18}|-\\d{1,18})(\\s*,\\s*(\\d{1,18}-\\d{0,18}|-\\d{1,18}))*\\s*");
 
     private final String dataVersion;
     private final WorkLimiter limiter;
@@ -116,12 +112,6 @@ final class RequestGuard implements Filter {
                 refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "parameter '" + n + "' is not accepted here");
                 return;
             }
-        }
-        String range = request.getHeader("Range");
-        if (range != null && path.startsWith("/dumps/") && !RANGE.matcher(range).matches()) {
-            response.setHeader("Content-Range", "bytes */*");
-            refuse(request, response, 416, "the Range header is not a byte range this server can satisfy");
-            return;
         }
         boolean heavy = sparql && (method.equals("POST") || request.getQueryString() != null);
         if (!heavy) {
