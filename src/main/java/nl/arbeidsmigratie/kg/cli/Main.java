@@ -34,11 +34,12 @@ import nl.arbeidsmigratie.kg.source.KgSource;
 public final class Main {
     static final int OK = 0, USAGE = 1, BAD_INPUT = 2, CANNOT_SERVE = 3;
     /**
-     * Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots, so ad-hoc
-     * load never takes them. They take a fraction of a second, so a reader may wait up to 2 s for one rather than get a 503.
+     * Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots, so
+     * ad-hoc load never takes them. They take a fraction of a second, so a reader may wait up to 5 s for one rather
+     * than get a 503, and while one waits no new ad-hoc query starts.
      */
     private static final int QUESTION_SLOTS = 4;
-    private static final long QUESTION_WAIT_MILLIS = 2_000;
+    private static final long QUESTION_WAIT_MILLIS = 5_000;
 
     private static final String USAGE_TEXT = """
             Arbeidsmigratie KG: the knowledge graph of labour migration in the Netherlands.

@@ -43,6 +43,7 @@ public final class Answers {
 
     private final Map<String, Answer> precomputed;
     private final Function<BoundQuery, Answer> compute;
+    private final WorkLimiter slots;
     private final int maxEntries;
     private final long maxBytes;
     private final LinkedHashMap<String, Entry> live = new LinkedHashMap<>(64, 0.75f, true);
@@ -54,11 +55,17 @@ public final class Answers {
      */
     public Answers(QueryCatalog catalog, Map<String, Answer> precomputed, WorkLimiter slots, long timeoutMillis,
                    int maxEntries, long maxBytes) {
-        this(precomputed, b -> compute(catalog, slots, timeoutMillis, b), maxEntries, maxBytes);
+        this(precomputed, b -> compute(catalog, slots, timeoutMillis, b), maxEntries, maxBytes, slots);
     }
 
     /** With any computation: lets tests drive the cache with failures and floods. */
     Answers(Map<String, Answer> precomputed, Function<BoundQuery, Answer> compute, int maxEntries, long maxBytes) {
+        this(precomputed, compute, maxEntries, maxBytes, null);
+    }
+
+    private Answers(Map<String, Answer> precomputed, Function<BoundQuery, Answer> compute, int maxEntries, long maxBytes,
+                    WorkLimiter slots) {
+        this.slots = slots;
         this.precomputed = Collections.unmodifiableMap(precomputed);
         this.compute = compute;
         this.maxEntries = maxEntries;
@@ -134,6 +141,12 @@ public final class Answers {
     }
 
     public int precomputedCount() { return precomputed.size(); }
+
+    /**
+     * True while every question slot is taken and a reader waits for one: then ad-hoc SPARQL, which has lower priority,
+     * takes no new CPU (the request guard refuses it for the moment).
+     */
+    public boolean questionsWaiting() { return slots != null && slots.contended(); }
 
     /** Live answers held now, and their bytes: for tests and the bounds they check. */
     public int liveCount() { synchronized (live) { return live.size(); } }

@@ -23,6 +23,7 @@ public final class WorkLimiter {
     private final long waitMillis;
     private final Map<String, Integer> held = new HashMap<>();
     private int total;
+    private int waiting;
 
     public WorkLimiter(int maxConcurrent) {
         this(maxConcurrent, WAIT_MILLIS);
@@ -57,15 +58,20 @@ public final class WorkLimiter {
         String client = currentClient();
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         synchronized (this) {
-            while (total >= max || held.getOrDefault(client, 0) >= perClient) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) return false;
-                try {
-                    wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
+            waiting++;
+            try {
+                while (total >= max || held.getOrDefault(client, 0) >= perClient) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) return false;
+                    try {
+                        wait(left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
                 }
+            } finally {
+                waiting--;
             }
             total++;
             held.merge(client, 1, Integer::sum);
@@ -82,6 +88,9 @@ public final class WorkLimiter {
             notifyAll();
         }
     }
+
+    /** True while all slots are taken and someone waits for one. */
+    public synchronized boolean contended() { return waiting > 0 && total >= max; }
 
     /** Slots in use now, for tests and the log. */
     public synchronized int inUse() { return total; }

@@ -71,7 +71,7 @@ public final class KgServer {
     }
 
     public static KgServer create(ServerContext ctx) {
-        RequestGuard guard = new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots());
+        RequestGuard guard = new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots(), ctx.answers()::questionsWaiting);
         FusekiServer fuseki = FusekiServer.create()
                 .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx), new ApiModule(ctx),
                         new LinkedDataModule(ctx), new DumpModule(ctx), new WebModule(ctx))))

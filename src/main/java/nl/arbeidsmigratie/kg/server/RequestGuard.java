@@ -32,12 +32,15 @@ final class RequestGuard implements Filter {
 
     private final String dataVersion;
     private final WorkLimiter limiter;
+    /** True while prepared questions wait for a slot: they go first, so no new ad-hoc query starts meanwhile. */
+    private final java.util.function.BooleanSupplier questionsWaiting;
     /** False until the server has answered its warm-up requests: until then {@code /$/ping} says 503. */
     private volatile boolean ready;
 
-    RequestGuard(String dataVersion, WorkLimiter limiter) {
+    RequestGuard(String dataVersion, WorkLimiter limiter, java.util.function.BooleanSupplier questionsWaiting) {
         this.dataVersion = dataVersion;
         this.limiter = limiter;
+        this.questionsWaiting = questionsWaiting;
     }
 
     @Override
@@ -124,7 +127,7 @@ final class RequestGuard implements Filter {
                     "the server is short of memory; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
             return;
         }
-        if (!limiter.tryAcquire()) {
+        if (questionsWaiting.getAsBoolean() || !limiter.tryAcquire()) {
             response.setHeader("Retry-After", Integer.toString(WorkLimiter.RETRY_AFTER_SECONDS));
             refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "too many queries at once (at most " + limiter.capacity() + ", " + limiter.perClient()

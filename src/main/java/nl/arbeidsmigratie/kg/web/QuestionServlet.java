@@ -124,9 +124,10 @@ final class QuestionServlet extends HttpServlet {
         Layout.send(req, res, status, Layout.page(ctx, lang, q.title(lang), selfPath, b.toString(), scripts));
     }
 
-    /** The asked status date as ISO text; bind() has already refused anything that is not a date. */
+    /** The asked status date as ISO text; bind() has already refused anything that is not a date or "today". */
     private static String asked(String value) {
-        return value == null || value.isBlank() ? LocalDate.now().toString() : LocalDate.parse(value.strip()).toString();
+        return value == null || value.isBlank() || QueryCatalog.TODAY.equals(value) ? LocalDate.now().toString()
+                : LocalDate.parse(value.strip()).toString();
     }
 
     /** The answer's spreadsheet CSV or its citation, from the same answer the page shows. */

@@ -45,12 +45,22 @@ class AnswerCacheIT {
     void spellingsShareOneAnswerAndTheHeapStaysFlat() throws Exception {
         ProcessHandle jvm = server.serverProcess();
         long start = Jvm.heapUsedAfterGc(jvm);
-        // First the 48 distinct questions, once each, in their plainest spelling: what the cache may keep.
+        // First the 48 distinct questions in their plainest spelling, as many times and as concurrently as the
+        // spellings below come: the cache gets what it may keep, and threads and buffer pools grow to their size.
         HttpClient plain = HttpClient.newHttpClient();
-        for (char c = 'a'; c < 'a' + 24; c++)
-            for (String l : List.of("nl", "en"))
-                assertEquals(200, plain.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/queries/search?q=" + c
-                        + "&lang=" + l)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        List<String> canonical = new ArrayList<>();
+        for (int round = 0; round < 60; round++)
+            for (char c = 'a'; c < 'a' + 24; c++)
+                for (String l : List.of("nl", "en")) canonical.add("/api/queries/search?q=" + c + "&lang=" + l + "&format=json");
+        ExecutorService warm = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (String u : canonical) done.add(warm.submit(() -> plain.send(HttpRequest.newBuilder(URI.create(server.base() + u)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()));
+            for (Future<Integer> f : done) assertEquals(200, f.get());
+        } finally {
+            warm.shutdownNow();
+        }
         long before = Jvm.heapUsedAfterGc(jvm);
         List<String> formats = List.of("xml", "XML", "xMl", "Xml", "json", "JSON", "jSoN", "csv", "CSV", "tsv", "TSV", "tSv");
         List<String> langs = List.of("", "&lang=nl", "&lang=NL", "&lang=en", "&lang=En", "&lang=%20en%20", "&lang=nL", "&lang=EN", "&lang=eN", "&lang=Nl");
