@@ -35,11 +35,11 @@ public final class Main {
     static final int OK = 0, USAGE = 1, BAD_INPUT = 2, CANNOT_SERVE = 3;
     /**
      * Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots, so
-     * ad-hoc load never takes them. They take a fraction of a second, so a reader may wait up to 5 s for one rather
-     * than get a 503, and while one waits no new ad-hoc query starts.
+     * ad-hoc load never takes them. They take a fraction of a second, so a reader may wait (up to 15 s, in a bounded
+     * line) rather than get a 503, and while one waits no new ad-hoc query starts.
      */
     private static final int QUESTION_SLOTS = 4;
-    private static final long QUESTION_WAIT_MILLIS = 5_000;
+    private static final long QUESTION_WAIT_MILLIS = 15_000;
 
     private static final String USAGE_TEXT = """
             Arbeidsmigratie KG: the knowledge graph of labour migration in the Netherlands.
@@ -257,8 +257,9 @@ public final class Main {
         }
         out.println(heap);
         Release r = releaseFor(source, fromSources, err);
-        // Live answers get a small share of the heap: at most 32 MiB, less when the heap is small.
-        long liveBytes = Math.min(Answers.MAX_LIVE_BYTES, Runtime.getRuntime().maxMemory() / 32);
+        // Live answers get a small share of the heap: a sixteenth, at most 64 MiB (a status answer on another date is
+        // half a MiB in its four formats, and readers ask for many dates).
+        long liveBytes = Math.min(Answers.MAX_LIVE_BYTES, Runtime.getRuntime().maxMemory() / 16);
         ServerContext ctx = new ServerContext(r.kg(), r.catalog(),
                 new Answers(r.catalog(), r.answers(), new WorkLimiter(QUESTION_SLOTS, QUESTION_WAIT_MILLIS), options.timeoutSeconds() * 1000L,
                         Answers.MAX_LIVE_ENTRIES, liveBytes),

@@ -31,7 +31,7 @@ import org.apache.jena.query.QueryCancelledException;
 public final class Answers {
     /** Default budget for live answers: enough for every search a reader makes, small beside the heap. */
     public static final int MAX_LIVE_ENTRIES = 2_000;
-    public static final long MAX_LIVE_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_LIVE_BYTES = 64L * 1024 * 1024;
     private static final int MAGIC = 0x4b47_4131; // "KGA1"
 
     /** The question cannot be answered now (no free slot, or the time limit passed): 503 with Retry-After. */
@@ -127,6 +127,10 @@ public final class Answers {
         if (!slots.tryAcquire())
             throw new Unavailable("too many questions at once; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
         RunningWork.Handle[] running = new RunningWork.Handle[1];
+        // Below pages and pings, above ad-hoc SPARQL (see SECURITY.md: thread priorities).
+        Thread thread = Thread.currentThread();
+        int priority = thread.getPriority();
+        thread.setPriority(Thread.NORM_PRIORITY - 2);
         try {
             return Answer.render(b.key(), catalog.run(b, timeoutMillis, exec -> running[0] = RunningWork.start(exec::abort)),
                     catalog.dataVersion());
@@ -137,6 +141,7 @@ public final class Answers {
         } finally {
             if (running[0] != null) running[0].close();
             slots.release();
+            thread.setPriority(priority);
         }
     }
 

@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Caps concurrent heavy work (query execution), in total and per client. A request that cannot get a slot within a
- * short wait is answered 503 with Retry-After instead of queueing without bound. One client (one remote address) may
- * hold at most half the slots (at least one), so a single client cannot take every slot and lock the others out.
+ * Caps concurrent heavy work (query execution), in total and per client. A request that cannot get a slot within its
+ * wait is answered 503 with Retry-After instead of queueing without bound. One client (one remote address) may hold at
+ * most half the slots (at least one), so a single client cannot take every slot and lock the others out. Waiting
+ * holds a server thread, so at most {@link #MAX_WAITING} requests wait at once, {@link #MAX_WAITING_PER_CLIENT} of them
+ * per client; beyond that a request is refused at once.
  *
  * <p>The client is the one {@link #asClient} names for the current request thread (the request guard sets it for
  * every request); work done outside a request counts as one anonymous client.
@@ -16,12 +18,15 @@ public final class WorkLimiter {
     public static final int RETRY_AFTER_SECONDS = 2;
     /** How long an ad-hoc query waits for a slot before its 503. */
     public static final long WAIT_MILLIS = 250;
+    public static final int MAX_WAITING = 32;
+    public static final int MAX_WAITING_PER_CLIENT = 4;
     private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
 
     private final int max;
     private final int perClient;
     private final long waitMillis;
     private final Map<String, Integer> held = new HashMap<>();
+    private final Map<String, Integer> waitingPerClient = new HashMap<>();
     private int total;
     private int waiting;
 
@@ -58,7 +63,11 @@ public final class WorkLimiter {
         String client = currentClient();
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         synchronized (this) {
+            boolean free = total < max && held.getOrDefault(client, 0) < perClient;
+            if (!free && (waiting >= MAX_WAITING || waitingPerClient.getOrDefault(client, 0) >= MAX_WAITING_PER_CLIENT))
+                return false;
             waiting++;
+            waitingPerClient.merge(client, 1, Integer::sum);
             try {
                 while (total >= max || held.getOrDefault(client, 0) >= perClient) {
                     long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -72,6 +81,7 @@ public final class WorkLimiter {
                 }
             } finally {
                 waiting--;
+                waitingPerClient.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
             }
             total++;
             held.merge(client, 1, Integer::sum);

@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  * graph is small; the rest is the per-query budgets of SECURITY.md);</li>
  * <li>{@code -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m}: the other
  * memory pools, bounded too;</li>
- * <li>G1, the JVM's default collector, which keeps pauses short (pings); the heap guard's request for a collection
- * after it aborts a query runs as a concurrent cycle ({@code -XX:+ExplicitGCInvokesConcurrent}).</li>
+ * <li>G1, the JVM's default collector, with pauses aimed at 20 ms (pings); the heap guard's request for a collection
+ * after it aborts a query runs as a concurrent cycle ({@code -XX:+ExplicitGCInvokesConcurrent});</li>
+ * <li>when run as root, {@code -XX:ThreadPriorityPolicy=1}: Java thread priorities become nice values on Linux, so
+ * that ad-hoc queries (lowest) and live prepared questions (lower) give way to pages and pings (raising a thread's
+ * priority back needs root; otherwise priorities are left alone).</li>
  * </ul>
  * Given {@code -Xmx} (or {@code -XX:MaxRAMPercentage}, or the same in {@code JDK_JAVA_OPTIONS}), the server runs in
  * this process with those settings, after a check that the heap is large enough.
@@ -30,7 +33,7 @@ public final class HeapLauncher {
     public static final int MAX_HEAP_MIB = 1024;
     public static final int MIN_HEAP_MIB = 256;
     static final List<String> OTHER_POOLS = List.of("-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=96m",
-            "-XX:MaxDirectMemorySize=128m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50", "-XX:+ExplicitGCInvokesConcurrent");
+            "-XX:MaxDirectMemorySize=128m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExplicitGCInvokesConcurrent");
     private static final String CHILD = "arbeidsmigratie.parent";
 
     private HeapLauncher() {}
@@ -47,6 +50,7 @@ public final class HeapLauncher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + defaultHeapMib() + "m");
         cmd.addAll(OTHER_POOLS);
+        if ("root".equals(System.getProperty("user.name"))) cmd.add("-XX:ThreadPriorityPolicy=1");
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(jar.toString());

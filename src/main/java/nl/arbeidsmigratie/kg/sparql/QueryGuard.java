@@ -54,6 +54,11 @@ final class QueryGuard {
         state.timeoutMillis = requestTimeoutMillis;
         state.budget = new Budget(requestTimeoutMillis);
         action.getRequest().setAttribute(ATTRIBUTE, state);
+        // The lowest priority: a query may keep a core busy until its deadline; pages, pings and prepared questions
+        // go first. (serve starts the JVM with -XX:ThreadPriorityPolicy=1, so that this is the thread's nice value.)
+        Thread thread = Thread.currentThread();
+        int priority = thread.getPriority();
+        thread.setPriority(Thread.MIN_PRIORITY);
         try {
             QueryText.check(queryString);
             parseAndRun.run();
@@ -72,6 +77,7 @@ final class QueryGuard {
             shortOfMemory(action);
         } finally {
             if (state.running != null) state.running.close();
+            thread.setPriority(priority);
         }
     }
 

@@ -139,6 +139,36 @@ class SafeEngineTest {
         assertEquals("790", value("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }").length() > 0 ? "790" : "");
     }
 
+    static QueryExec exec(String query) {
+        Budget budget = new Budget(30_000);
+        QueryExec exec = QueryExec.newBuilder().dataset(dataset).query(QueryFactory.create(query, Syntax.syntaxARQ))
+                .set(Budget.SYMBOL, budget).set(ARQConstants.registryFunctions, FUNCTIONS)
+                .timeout(30_000, TimeUnit.MILLISECONDS).build();
+        budget.attach(exec.getContext());
+        return exec;
+    }
+
+    @Test
+    void answersStopAtTheirByteAndTripleLimits() {
+        String rows = "SELECT ?s ?big { ?s ?p ?o BIND(CONCAT(STR(?o), \"" + "y".repeat(100_000) + "\") AS ?big) } LIMIT 10000";
+        try (QueryExec e = exec(rows)) {
+            LimitExceeded x = assertThrows(LimitExceeded.class, () -> BoundedResults.select(e, Limits.MAX_RESULT_BYTES));
+            assertTrue(x.getMessage().contains("larger than 32 MiB"), x.getMessage());
+        }
+        StringBuilder template = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) template.append("?s <urn:p").append(i).append("> ?o . ");
+        try (QueryExec e = exec("CONSTRUCT { " + template + "} WHERE { ?s ?p ?o } LIMIT 10000")) {
+            LimitExceeded x = assertThrows(LimitExceeded.class, () -> BoundedResults.construct(e, Limits.MAX_RESULT_BYTES, Limits.MAX_TRIPLES));
+            assertTrue(x.getMessage().contains("more than 100000 triples"), x.getMessage());
+        }
+        try (QueryExec e = exec("DESCRIBE ?s WHERE { ?s ?p ?o } LIMIT 10000")) {
+            assertThrows(LimitExceeded.class, () -> BoundedResults.describe(e, 1 << 20, Limits.MAX_TRIPLES));
+        }
+        try (QueryExec e = exec("SELECT * { ?s ?p ?o } LIMIT 100")) {
+            assertEquals(100, BoundedResults.select(e, Limits.MAX_RESULT_BYTES).rewindable().size());
+        }
+    }
+
     @Test
     void sortingStopsAtTheDeadline() {
         long ms = millis(() -> assertThrows(QueryCancelledException.class,
