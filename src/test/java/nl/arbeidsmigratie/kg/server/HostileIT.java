@@ -477,6 +477,16 @@ class HostileIT {
     }
 
     @Test
+    void errorsJettyAnswersItselfAreShortPlainText() throws Exception {
+        // A path that is not UTF-8 never reaches a servlet: Jetty refuses it, and would answer with an HTML page.
+        RawHttp.Response r = RawHttp.exchange("127.0.0.1", port, bytes("GET /id/%C3%28 HTTP/1.1\r\nHost: x\r\n"
+                + "Accept: text/html\r\nConnection: close\r\n\r\n"));
+        assertEquals(400, r.status());
+        assertTrue(r.header("Content-Type").startsWith("text/plain"), r.header("Content-Type"));
+        assertEquals("400 Bad UTF-8 encoding", r.body().strip());
+    }
+
+    @Test
     void aChunkSizeOverflowIs400() throws Exception {
         RawHttp.Response chunk = RawHttp.exchange("127.0.0.1", port, bytes("POST /kg/sparql HTTP/1.1\r\nHost: x\r\n"
                 + "Content-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
