@@ -34,7 +34,7 @@ final class AnswerTable {
     /** Columns folded into the value they qualify: "ten minste circa 15.000 personen". */
     private static final Set<String> QUALIFIERS = Set.of("unit", "bound", "approximate");
     private static final Set<String> STATUS = Set.of("status", "statuses");
-    private static final Set<String> DATES = Set.of("statusDate", "date", "asOf");
+    private static final Set<String> DATES = Set.of("statusDate", "date", "asOf", "replacedBy");
     /** Empty list columns say so, so that a problem with nothing for it does not read as a blank. */
     private static final Set<String> SAY_NONE = Set.of("measures", "recommendations");
     /** A row with a value here is a plan that a later one replaced: it is marked as such (site.css). */
@@ -64,9 +64,11 @@ final class AnswerTable {
         return out;
     }
 
-    static String render(Graph g, List<String> vars, List<Map<String, Node>> rows, String lang) {
+    /** @param question the question's id, a hook for site.css where one answer needs other column widths */
+    static String render(Graph g, String question, List<String> vars, List<Map<String, Node>> rows, String lang) {
         List<String> shown = shown(vars);
-        StringBuilder b = new StringBuilder("<table class=\"data sortable answer\" id=\"results\"><thead><tr>");
+        StringBuilder b = new StringBuilder("<table class=\"data sortable answer\" id=\"results\" data-question=\"")
+                .append(esc(question)).append("\"><thead><tr>");
         for (String c : shown) {
             b.append("<th scope=\"col\" data-col=\"").append(esc(c)).append("\" class=\"").append(role(c, shown))
                     .append("\">").append(esc(Words.of(base(c), lang))).append("</th>");
@@ -90,6 +92,8 @@ final class AnswerTable {
     private static String role(String c, List<String> shown) {
         if (c.equals(shown.get(0))) return "c-item";
         if (STATUS.contains(base(c))) return "c-status";
+        // the date that replaced a plan: a date, but not the struck-through one of its row
+        if (c.equals(REPLACED_BY)) return "c-date c-replacement";
         if (DATES.contains(c)) return "c-date";
         if (c.equals(SOURCE_COLUMN)) return "c-source";
         return "c-other";

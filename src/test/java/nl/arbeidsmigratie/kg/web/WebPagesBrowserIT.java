@@ -621,6 +621,8 @@ class WebPagesBrowserIT {
         assertEquals(null, rows.get(planned).getDomAttribute("class"));
         String struck = rows.get(replaced).findElement(By.cssSelector("td.c-date")).getCssValue("text-decoration-line");
         assertEquals("line-through", struck, "the replaced date is visibly struck through");
+        assertEquals("none", rows.get(replaced).findElement(By.cssSelector("td.c-replacement")).getCssValue("text-decoration-line"),
+                "the date that replaced it is not");
 
         // each row its own sources: the House vote rests on the news item that reports it, not on the report
         List<WebElement> sources = d().findElements(By.cssSelector("#results tbody td.c-source"));
