@@ -140,7 +140,8 @@
         var n = json.results.bindings.length;
         output.appendChild(table(json));
         if (window.kgSortable) window.kgSortable(doc.getElementById('editor-table'));
-        say(n + ' ' + (n === 1 ? words.row : words.rows) + ' · ' + ms + ' ' + words.ms, false);
+        var cap = r.res.headers.get('X-SPARQL-MaxRows');
+        say(n + ' ' + (n === 1 ? words.row : words.rows) + (cap ? ' (' + words.cut + ' ' + cap + ')' : '') + ' · ' + ms + ' ' + words.ms, false);
       } else {
         var pre = doc.createElement('pre');
         pre.textContent = r.body;

@@ -18,6 +18,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.arbeidsmigratie.kg.http.Negotiation;
 import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.query.Answer;
@@ -123,9 +124,20 @@ final class ApiServlet extends HttpServlet {
             }
             raw.put(e.getKey(), e.getValue()[0]);
         }
-        ResultFormat format = chooseFormat(raw.get("format"), req.getHeader("Accept"));
-        if (format == null) {
+        res.setHeader("Vary", "Accept");
+        ResultFormat format;
+        try {
+            format = chooseFormat(raw.get("format"), Negotiation.accept(req));
+        } catch (Negotiation.BadAccept e) {
+            sendJson(res, 400, error(e.getMessage(), null, offered()));
+            return;
+        }
+        if (format == null && raw.get("format") != null) {
             sendJson(res, 400, error("format must be one of " + ResultFormat.names(), "format", ResultFormat.names()));
+            return;
+        }
+        if (format == null) {
+            sendJson(res, 406, error(Negotiation.notAcceptable(Negotiation.accept(req), Negotiation.RESULTS), null, offered()));
             return;
         }
         Answer answer;
@@ -144,19 +156,21 @@ final class ApiServlet extends HttpServlet {
             sendJson(res, 500, error("the question could not be answered (a fault on our side)", null, null));
             return;
         }
-        res.setHeader("Vary", "Accept");
         Responses.send(req, res, 200, format.mediaType + "; charset=utf-8", answer.body(format), answer.etag(format), CACHE);
     }
 
+    /**
+     * {@code format=} by name (json, csv, tsv, xml or a media type), else {@code Accept} by {@link Negotiation};
+     * JSON when neither is given. Null when the name is unknown or nothing in Accept is offered.
+     */
     static ResultFormat chooseFormat(String param, String accept) {
-        if (param != null) return ResultFormat.of(param);
-        if (accept == null) return ResultFormat.JSON;
-        String a = accept.toLowerCase();
-        if (a.contains("text/csv")) return ResultFormat.CSV;
-        if (a.contains("text/tab-separated-values")) return ResultFormat.TSV;
-        if (a.contains("sparql-results+xml") || a.contains("application/xml") || a.contains("text/xml"))
-            return ResultFormat.XML;
-        return ResultFormat.JSON;
+        Negotiation.Offer<ResultFormat> o = param != null ? Negotiation.byName(param, Negotiation.RESULTS)
+                : Negotiation.byAccept(accept, Negotiation.RESULTS);
+        return o == null ? null : o.value();
+    }
+
+    private static List<String> offered() {
+        return Negotiation.RESULTS.stream().map(Negotiation.Offer::mediaType).toList();
     }
 
     static JsonObject error(String message, String parameter, List<String> allowed) {

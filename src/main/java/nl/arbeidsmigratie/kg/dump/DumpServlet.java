@@ -3,23 +3,31 @@ package nl.arbeidsmigratie.kg.dump;
 import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.graph.Graph;
+
 import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.Negotiation;
+import nl.arbeidsmigratie.kg.http.Representation;
+import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 
-/** {@code /dumps/}: the list of downloads; {@code /.well-known/void}: a redirect to the VoID description. */
+/** {@code /dumps/}: the list of downloads (or, by content negotiation, their VoID/DCAT description); {@code /.well-known/void}: a redirect to the VoID description. */
 final class DumpServlet extends HttpServlet {
     private final ServerContext ctx;
     private final Map<String, DumpFilesServlet.DumpFile> files;
+    private final Graph description;
 
     DumpServlet(ServerContext ctx, Map<String, DumpFilesServlet.DumpFile> files) {
         this.ctx = ctx;
         this.files = files;
+        this.description = Dumps.description(ctx.dumps());
     }
 
     @Override
@@ -27,6 +35,15 @@ final class DumpServlet extends HttpServlet {
         if (req.getServletPath().equals("/.well-known/void")) {
             res.setStatus(303);
             res.setHeader("Location", "/dumps/" + Dumps.VOID_FILE);
+            return;
+        }
+        // The list for people; for machines the same list as data: the VoID/DCAT description in any RDF syntax.
+        Negotiation.Offer<Representation> chosen = Negotiation.choose(req, res, Negotiation.PAGE_OR_RDF);
+        if (chosen == null) return;
+        if (chosen.value() != Representation.HTML) {
+            Representation r = chosen.value();
+            String etag = Responses.etag((ctx.dataVersion() + "\n/dumps/\n" + r.shortName()).getBytes(StandardCharsets.UTF_8));
+            Responses.send(req, res, 200, r.contentType(), r.write(description), etag, "public, max-age=300");
             return;
         }
         String lang = Layout.lang(req);

@@ -1,6 +1,7 @@
 package nl.arbeidsmigratie.kg.dump;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -90,7 +93,7 @@ public final class Dumps {
             Path voidFile = tmp.resolve(VOID_FILE);
             Graph description = VoidDescription.describe(kg, infos);
             try (OutputStream out = Files.newOutputStream(voidFile)) {
-                RDFWriter.source(description).format(RDFFormat.TURTLE_PRETTY).output(out);
+                RDFWriter.source(sorted(description, description.getPrefixMapping())).format(RDFFormat.TURTLE_PRETTY).output(out);
             }
             sums.put(VOID_FILE, sha256(voidFile));
             StringBuilder sb = new StringBuilder();
@@ -120,6 +123,15 @@ public final class Dumps {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
             // nothing more to do: the old dumps are untouched either way
+        }
+    }
+
+    /** The VoID/DCAT description a release wrote ({@code void.ttl}), read back: what the server publishes. */
+    public static Graph description(Path dumpsDir) {
+        try (InputStream in = Files.newInputStream(dumpsDir.resolve(VOID_FILE))) {
+            return RDFParser.source(in).lang(Lang.TURTLE).toGraph();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dumpsDir.resolve(VOID_FILE) + ": " + e.getMessage(), e);
         }
     }
 
@@ -174,12 +186,16 @@ public final class Dumps {
 
     /** A copy filled in sorted order, so a writer that follows insertion order writes the same bytes every time. */
     private static Graph sorted(Graph g, KnowledgeGraph kg) {
+        return sorted(g, kg.prefixes());
+    }
+
+    private static Graph sorted(Graph g, org.apache.jena.shared.PrefixMapping prefixes) {
         List<Triple> triples = new ArrayList<>();
         g.find().forEachRemaining(triples::add);
         triples.sort(Comparator.comparing(t -> NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate())
                 + " " + NodeFmtLib.strNT(t.getObject())));
         Graph out = GraphFactory.createDefaultGraph();
-        out.getPrefixMapping().setNsPrefixes(kg.prefixes());
+        out.getPrefixMapping().setNsPrefixes(prefixes);
         triples.forEach(out::add);
         return out;
     }

@@ -4,13 +4,19 @@ import static nl.arbeidsmigratie.kg.http.Html.esc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.arbeidsmigratie.kg.graph.Labels;
+import nl.arbeidsmigratie.kg.query.ResultFormat;
+import nl.arbeidsmigratie.kg.vocab.KG;
 
 /** The frame every HTML page shares: head, language switch, navigation, footer with the data version. */
 public final class Layout {
@@ -134,13 +140,63 @@ public final class Layout {
         return uri == null || uri.isEmpty() ? "/" : uri;
     }
 
-    /** Sends a page with the headers all our HTML shares. */
+    /** Sends a page with the headers all our HTML shares, and on success its {@link #alternates}. */
     public static void send(HttpServletRequest req, HttpServletResponse res, int status, String html) throws IOException {
+        if (status == 200) html = withAlternates(req, res, html);
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         res.setHeader("Content-Security-Policy", CSP);
         res.setHeader("Referrer-Policy", "same-origin");
         // The page depends on the lang cookie and Accept-Language when no ?lang= is given, and /id/ pages on Accept.
         res.setHeader("Vary", "Accept, Cookie, Accept-Language");
         Responses.send(req, res, status, "text/html; charset=utf-8", body, Responses.etag(body), "no-cache");
+    }
+
+    // ---- rel="alternate": each page names the machine-readable documents that say what it shows, as
+    // <link rel="alternate"> in its head and the same list in a Link header (RFC 8288). ----
+
+    /** One alternate: where, as what media type, and a title for people. */
+    public record Alternate(String href, String type, String title) {
+        String link() { return "<" + href + ">; rel=\"alternate\"; type=\"" + type + "\"; title=\"" + title + "\""; }
+        String element() {
+            return "<link rel=\"alternate\" type=\"" + esc(type) + "\" href=\"" + esc(href) + "\" title=\"" + esc(title) + "\">\n";
+        }
+    }
+
+    private static String withAlternates(HttpServletRequest req, HttpServletResponse res, String html) {
+        List<Alternate> alternates = alternates(req);
+        if (alternates.isEmpty()) return html;
+        res.addHeader("Link", alternates.stream().map(Alternate::link).collect(Collectors.joining(", ")));
+        String elements = alternates.stream().map(Alternate::element).collect(Collectors.joining());
+        int head = html.indexOf("</head>");
+        return head < 0 ? html : html.substring(0, head) + elements + html.substring(head);
+    }
+
+    /**
+     * The documents behind a page, by its path: a resource, the ontology or a named graph in each RDF syntax; the
+     * home page and the downloads by the dataset's VoID/DCAT description; the SPARQL editor by the endpoint's service
+     * description; a question by its answer in each results format.
+     */
+    public static List<Alternate> alternates(HttpServletRequest req) {
+        String path = req.getRequestURI();
+        String document = null;
+        if (path.equals("/")) document = Labels.localPath(KG.DATASET);
+        else if (path.equals("/dumps") || path.equals("/dumps/")) document = "/dumps/";
+        else if (path.equals("/sparql")) document = "/kg/sparql";
+        else if (path.startsWith("/id/") || path.equals("/def") || path.startsWith("/def/") || path.startsWith("/graph/")
+                || path.startsWith("/.well-known/genid/")) document = path;
+        List<Alternate> out = new ArrayList<>();
+        if (document != null) {
+            for (Representation r : Representation.rdf())
+                out.add(new Alternate(document + "?format=" + r.shortName(), r.mediaType, r.label()));
+        } else if (path.startsWith("/q/") && path.length() > 3) {
+            StringBuilder query = new StringBuilder();
+            req.getParameterMap().forEach((k, v) -> {
+                if (!k.equals("format") && v.length > 0) query.append(Html.url(k)).append('=').append(Html.url(v[0])).append('&');
+            });
+            for (Negotiation.Offer<ResultFormat> f : Negotiation.RESULTS)
+                out.add(new Alternate("/api/queries/" + path.substring(3) + "?" + query + "format=" + f.name(), f.mediaType(),
+                        "SPARQL results (" + f.name().toUpperCase(Locale.ROOT) + ")"));
+        }
+        return out;
     }
 }

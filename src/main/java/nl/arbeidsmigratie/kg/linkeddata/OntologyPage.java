@@ -21,7 +21,8 @@ import nl.arbeidsmigratie.kg.http.Layout;
 final class OntologyPage {
     private OntologyPage() {}
 
-    static String render(ServerContext ctx, String lang) {
+    /** @param path {@code /def} or the version's own path */
+    static String render(ServerContext ctx, String lang, String path) {
         Graph g = ctx.kg().ontology();
         boolean nl = "nl".equals(lang);
         StringBuilder b = new StringBuilder("<article class=\"ontology\"><h1>")
@@ -31,9 +32,8 @@ final class OntologyPage {
         section(b, g, lang, nl ? "Klassen" : "Classes", OWL.Class.asNode());
         section(b, g, lang, nl ? "Objecteigenschappen" : "Object properties", OWL.ObjectProperty.asNode());
         section(b, g, lang, nl ? "Gegevenseigenschappen" : "Datatype properties", OWL.DatatypeProperty.asNode());
-        b.append("<p class=\"formats\"><a href=\"/def?format=ttl\">Turtle</a> <a href=\"/def?format=jsonld\">JSON-LD</a> "
-                + "<a href=\"/def?format=rdf\">RDF/XML</a></p></article>");
-        return Layout.page(ctx, lang, "Ontologie", "/def", b.toString(), null);
+        b.append(ResourcePage.formats(path, lang)).append("</article>");
+        return Layout.page(ctx, lang, "Ontologie", path, b.toString(), null);
     }
 
     private static void section(StringBuilder b, Graph g, String lang, String heading, Node type) {

@@ -19,20 +19,21 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 import nl.arbeidsmigratie.kg.graph.Labels;
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.Locators;
+import nl.arbeidsmigratie.kg.http.Representation;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
 import nl.arbeidsmigratie.kg.vocab.PROV;
 import nl.arbeidsmigratie.kg.vocab.SCHEMA;
-import nl.arbeidsmigratie.kg.http.Layout;
-import nl.arbeidsmigratie.kg.http.Locators;
 
 /** The HTML page of one resource: labels, description, properties with labelled links, incoming links, sources. */
 public final class ResourcePage {
     private ResourcePage() {}
 
-    public static String render(ServerContext ctx, Node node, String lang) {
-        Graph g = ctx.kg().all();
+    /** @param g the graph plus its VoID/DCAT description */
+    public static String render(ServerContext ctx, Graph g, Node node, String lang) {
         boolean nl = "nl".equals(lang);
         String title = Labels.label(g, node, lang);
         StringBuilder b = new StringBuilder();
@@ -44,7 +45,9 @@ public final class ResourcePage {
             b.append("<p class=\"types\">").append(nl ? "Soort: " : "Kind: ");
             boolean first = true;
             for (Node t : types) {
-                if (!ctx.kg().asserted().contains(node, RDF.type.asNode(), t)) continue;
+                // Inferred super-types would drown the ones the data states.
+                if (ctx.kg().inferred().contains(node, RDF.type.asNode(), t)
+                        && !ctx.kg().asserted().contains(node, RDF.type.asNode(), t)) continue;
                 if (!first) b.append(", ");
                 b.append(link(g, t, lang));
                 first = false;
@@ -55,25 +58,30 @@ public final class ResourcePage {
         if (d != null) b.append("<p class=\"description\">").append(esc(d)).append("</p>\n");
         b.append(readIt(g, node, lang));
 
-        b.append(sources(ctx, node, lang));
+        b.append(sources(g, node, lang));
         b.append("<h2>").append(nl ? "Eigenschappen" : "Properties").append("</h2>\n");
-        b.append(table(ctx, ResourceServlet.outgoing(g, node), lang, nl ? "Eigenschap" : "Property",
+        b.append(table(ctx, g, ResourceServlet.outgoing(g, node), lang, nl ? "Eigenschap" : "Property",
                 nl ? "Waarde" : "Value", node));
         Map<Node, List<Node>> in = ResourceServlet.incoming(g, node);
         if (!in.isEmpty()) {
             b.append("<h2>").append(nl ? "Verwijzingen hierheen" : "Links to here").append("</h2>\n");
-            b.append(table(ctx, in, lang, nl ? "Via" : "Via", nl ? "Van" : "From", null));
+            b.append(table(ctx, g, in, lang, nl ? "Via" : "Via", nl ? "Van" : "From", null));
         }
-        String path = "/id/" + node.getURI().substring(KG.ID.length());
-        b.append("<p class=\"formats\">").append(nl ? "Als data: " : "As data: ");
-        for (String[] f : new String[][] {{"ttl", "Turtle"}, {"jsonld", "JSON-LD"}, {"nt", "N-Triples"}, {"rdf", "RDF/XML"}})
-            b.append("<a href=\"").append(esc(path)).append("?format=").append(f[0]).append("\">").append(f[1]).append("</a> ");
-        b.append("</p>\n</article>");
+        String path = Labels.localPath(node.getURI());
+        b.append(formats(path, lang)).append("</article>");
         return Layout.page(ctx, lang, title, path, b.toString(), null);
     }
 
-    private static String sources(ServerContext ctx, Node node, String lang) {
-        Graph g = ctx.kg().all();
+    /** "As data: Turtle N-Triples …": a link to every RDF syntax of the document at {@code path}. */
+    static String formats(String path, String lang) {
+        StringBuilder b = new StringBuilder("<p class=\"formats\">").append("nl".equals(lang) ? "Als data: " : "As data: ");
+        for (Representation r : Representation.rdf())
+            b.append("<a href=\"").append(esc(path)).append("?format=").append(r.shortName()).append("\" type=\"")
+                    .append(r.mediaType).append("\">").append(esc(r.label())).append("</a> ");
+        return b.append("</p>\n").toString();
+    }
+
+    private static String sources(Graph g, Node node, String lang) {
         Set<Node> srcs = new LinkedHashSet<>();
         for (Node p : ResourceServlet.SOURCE_PROPERTIES) g.find(node, p, Node.ANY).forEachRemaining(t -> srcs.add(t.getObject()));
         if (srcs.isEmpty()) return "";
@@ -91,8 +99,8 @@ public final class ResourcePage {
         return b.append("</ul></section>\n").toString();
     }
 
-    private static String table(ServerContext ctx, Map<Node, List<Node>> rows, String lang, String h1, String h2, Node self) {
-        Graph g = ctx.kg().all();
+    private static String table(ServerContext ctx, Graph g, Map<Node, List<Node>> rows, String lang, String h1, String h2,
+                                Node self) {
         StringBuilder b = new StringBuilder("<table class=\"props\"><thead><tr><th scope=\"col\">")
                 .append(esc(h1)).append("</th><th scope=\"col\">").append(esc(h2)).append("</th></tr></thead><tbody>\n");
         for (Map.Entry<Node, List<Node>> e : rows.entrySet()) {
@@ -102,7 +110,8 @@ public final class ResourcePage {
             values.sort(Comparator.comparingInt((Node o) -> !o.isLiteral() ? 1
                     : lang.equalsIgnoreCase(o.getLiteralLanguage()) ? 0 : o.getLiteralLanguage().isEmpty() ? 1 : 2));
             for (Node o : values) {
-                boolean inferred = self != null && !ctx.kg().asserted().contains(self, e.getKey(), o);
+                boolean inferred = self != null && ctx.kg().inferred().contains(self, e.getKey(), o)
+                        && !ctx.kg().asserted().contains(self, e.getKey(), o);
                 b.append("<li").append(inferred ? " class=\"inferred\" title=\"" + ("nl".equals(lang) ? "afgeleid" : "inferred") + "\"" : "")
                         .append(">").append(value(g, o, lang)).append("</li>");
             }

@@ -1,6 +1,5 @@
 package nl.arbeidsmigratie.kg.linkeddata;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,108 +14,82 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
+import nl.arbeidsmigratie.kg.http.Layout;
+import nl.arbeidsmigratie.kg.http.Negotiation;
+import nl.arbeidsmigratie.kg.http.Representation;
 import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.http.ServerContext;
-import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
 import nl.arbeidsmigratie.kg.vocab.PROV;
-import nl.arbeidsmigratie.kg.http.Layout;
 
 /**
- * Dereferenceable IRIs: {@code /id/{type}/{ref}} for things and {@code /def} for the ontology. Browsers get an
- * HTML page; machines get Turtle, JSON-LD, N-Triples or RDF/XML by {@code Accept} (or {@code ?format=}).
+ * Dereferenceable IRIs of things: {@code /id/{type}/{ref}} and the skolem IRIs {@code /.well-known/genid/{digest}}.
+ * Browsers get an HTML page; machines get Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML by {@code Accept}
+ * (q-values honoured, 406 when nothing fits) or {@code ?format=}.
  */
 final class ResourceServlet extends HttpServlet {
-    /** Machine formats, by the names {@code ?format=} accepts and the media types Accept may carry. */
-    enum RdfFormat {
-        TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
-        JSONLD("jsonld", "application/ld+json", RDFFormat.JSONLD11_PRETTY),
-        NTRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8),
-        RDFXML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN);
-
-        final String name;
-        final String mediaType;
-        final RDFFormat format;
-
-        RdfFormat(String name, String mediaType, RDFFormat format) {
-            this.name = name;
-            this.mediaType = mediaType;
-            this.format = format;
-        }
-    }
-
     private final ServerContext ctx;
+    /** The graph plus its VoID/DCAT description. */
+    private final Graph described;
 
-    ResourceServlet(ServerContext ctx) {
+    ResourceServlet(ServerContext ctx, Graph described) {
         this.ctx = ctx;
+        this.described = described;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        boolean ontology = req.getServletPath().equals("/def");
-        String iri = ontology ? AM.ONTOLOGY : KG.ID + (req.getPathInfo() == null ? "" : req.getPathInfo().substring(1));
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        String iri = KG.BASE + path.substring(1);
         Node node = NodeFactory.createURI(iri);
-        Graph all = ctx.kg().all();
-        if (!ontology && !all.contains(node, Node.ANY, Node.ANY)) {
+        if (!described.contains(node, Node.ANY, Node.ANY) && !described.contains(Node.ANY, Node.ANY, node)) {
             // A browser gets a page in its language with a way back; a machine the short text it always got.
-            if (choose(req.getParameter("format"), req.getHeader("Accept")) == null) Layout.notFound(ctx, req, res, iri);
+            if (wantsPage(req)) Layout.notFound(ctx, req, res, iri);
             else Responses.text(res, 404, "No resource <" + iri + "> in this graph. Try /?q=… or /api/queries/search?q=…");
             return;
         }
-        res.setHeader("Vary", "Accept");
-        res.setHeader("Link", "<" + iri + ">; rel=\"canonical\"");
-        RdfFormat f = choose(req.getParameter("format"), req.getHeader("Accept"));
-        if (req.getParameter("format") != null && f == null && !"html".equals(req.getParameter("format"))) {
-            Responses.text(res, 400, "format must be one of html, ttl, jsonld, nt, rdf");
+        Negotiation.Offer<Representation> chosen = Negotiation.choose(req, res, Negotiation.PAGE_OR_RDF);
+        if (chosen == null) return;
+        res.addHeader("Link", "<" + iri + ">; rel=\"canonical\"");
+        Representation r = chosen.value();
+        if (r == Representation.HTML) {
+            Layout.send(req, res, 200, ResourcePage.render(ctx, described, node, Layout.lang(req)));
             return;
         }
-        if (f == null) {
-            String lang = Layout.lang(req);
-            String html = ontology ? OntologyPage.render(ctx, lang) : ResourcePage.render(ctx, node, lang);
-            Layout.send(req, res, 200, html);
-            return;
-        }
-        Graph g = ontology ? ctx.kg().ontology() : describe(all, node);
+        Graph g = describe(described, node);
         g.getPrefixMapping().setNsPrefixes(ctx.kg().prefixes());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFWriter.source(g).format(f.format).output(out);
         // The document depends only on the data and the format: its tag survives restarts and matches on replicas.
-        String etag = Responses.etag((ctx.dataVersion() + "\n" + iri + "\n" + f.name).getBytes(StandardCharsets.UTF_8));
-        Responses.send(req, res, 200, f.mediaType + "; charset=utf-8", out.toByteArray(), etag, "public, max-age=300");
+        String etag = Responses.etag((ctx.dataVersion() + "\n" + iri + "\n" + r.shortName()).getBytes(StandardCharsets.UTF_8));
+        Responses.send(req, res, 200, r.contentType(), r.write(g), etag, "public, max-age=300");
     }
 
-    /** null means HTML: the default for browsers and for anything that does not ask for RDF. */
-    static RdfFormat choose(String param, String accept) {
-        if (param != null) {
-            if (param.equals("html")) return null;
-            for (RdfFormat f : RdfFormat.values()) if (f.name.equals(param)) return f;
-            return null;
+    /** True when content negotiation would pick the HTML page (a bad ?format= or Accept counts as a machine). */
+    private static boolean wantsPage(HttpServletRequest req) {
+        String name = req.getParameter("format");
+        try {
+            Negotiation.Offer<Representation> o = name != null ? Negotiation.byName(name, Negotiation.PAGE_OR_RDF)
+                    : Negotiation.byAccept(Negotiation.accept(req), Negotiation.PAGE_OR_RDF);
+            return o != null && o.value() == Representation.HTML;
+        } catch (Negotiation.BadAccept e) {
+            return false;
         }
-        if (accept == null) return null;
-        String a = accept.toLowerCase();
-        if (a.contains("text/html") || a.contains("application/xhtml")) return null;
-        for (RdfFormat f : RdfFormat.values()) if (a.contains(f.mediaType)) return f;
-        if (a.contains("application/json")) return RdfFormat.JSONLD;
-        if (a.contains("application/xml")) return RdfFormat.RDFXML;
-        if (a.contains("text/plain")) return RdfFormat.NTRIPLES;
-        return null;
     }
 
-    /** Outgoing triples with their blank-node closure, plus incoming links, plus labels of every neighbour. */
+    /**
+     * Outgoing triples with the closure of the skolem nodes they lead to (what were blank nodes: a status, a
+     * component), incoming links, and the labels of every neighbour.
+     */
     static Graph describe(Graph all, Node node) {
         Graph g = GraphFactory.createDefaultGraph();
         List<Node> todo = new ArrayList<>(List.of(node));
         while (!todo.isEmpty()) {
             Node s = todo.remove(todo.size() - 1);
             all.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                if (!g.contains(t) && t.getObject().isBlank()) todo.add(t.getObject());
+                if (!g.contains(t) && isSkolem(t.getObject()) && !t.getObject().equals(node)) todo.add(t.getObject());
                 g.add(t);
             });
         }
@@ -133,6 +106,10 @@ final class ResourceServlet extends HttpServlet {
             all.find(n, RDFS.label.asNode(), Node.ANY).forEachRemaining(g::add);
         }
         return g;
+    }
+
+    private static boolean isSkolem(Node n) {
+        return n.isBlank() || (n.isURI() && n.getURI().startsWith(KG.GENID));
     }
 
     /** Shared by the HTML pages: predicate → objects of a subject, in a stable order. */

@@ -179,8 +179,10 @@ public final class KgServer {
             return false;
         }
         String host = ctx.options().host().contains(":") ? "[" + ctx.options().host() + "]" : ctx.options().host();
-        out.printf("Arbeidsmigratie KG %s listening on http://%s:%d/ (%d triples; SPARQL at /kg/sparql)%n",
-                ctx.dataVersion(), host, server.port(), ctx.kg().all().size());
+        // One println, not printf: printf writes in pieces, and the request log of the last warm-up request (written
+        // by a Jetty thread after its answer went out) could land inside the line that says where we listen.
+        out.println(String.format("Arbeidsmigratie KG %s listening on http://%s:%d/ (%d triples; SPARQL at /kg/sparql)",
+                ctx.dataVersion(), host, server.port(), ctx.kg().all().size()));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -91,6 +91,8 @@ final class QueryGuard {
                 .timeout(left, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .build();
         state.budget.attach(exec.getContext());
+        // A request may build a second execution (the row cap's probe): the first one is done by then.
+        if (state.running != null) state.running.close();
         state.running = RunningWork.start(exec::abort);
         return exec;
     }

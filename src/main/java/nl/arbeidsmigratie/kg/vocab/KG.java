@@ -19,6 +19,18 @@ public final class KG {
     /** RDF 1.1 §3.5: skolem IRIs for what would otherwise be blank nodes, derived from content. */
     public static final String GENID = BASE + ".well-known/genid/";
     public static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+    /** The SPARQL endpoint; GET without a query answers its service description. */
+    public static final String SPARQL = BASE + "kg/sparql";
+    /** The same endpoint under Fuseki's other name. */
+    public static final String SPARQL_QUERY = BASE + "kg/query";
+    /**
+     * The extension terms the service description uses for the endpoint's limits; they are defined in the service
+     * description itself, so they dereference to their definition.
+     */
+    public static final String SERVICE_TERMS = SPARQL + "#";
+    /** The dataset's publisher and contact point, described in void.ttl. */
+    public static final String PUBLISHER = DATASET + "/uitgever";
+    public static final String CONTACT = DATASET + "/contact";
 
     /** True for IRIs this graph mints (resources, terms, graphs, skolem IRIs), whatever the base. */
     public static boolean isOwn(String iri) {

@@ -55,6 +55,13 @@ final class EditorServlet extends HttpServlet {
                 .append("<code>/kg/sparql</code> (SPARQL 1.1 Protocol, ").append(nl ? "alleen lezen" : "read only")
                 .append("). ").append(nl ? "De voorvoegsels van de graaf staan al klaar." : "The graph's prefixes are already in place.")
                 .append("</p>\n");
+        // The limits, stated where queries are written (the service description at /kg/sparql states them too).
+        b.append("<p class=\"limits\">").append(nl
+                ? "Een antwoord heeft hoogstens " + ctx.options().maxRows() + " rijen; is het daar afgekapt, dan zegt de kop "
+                  + "<code>X-SPARQL-MaxRows</code> dat. Een vraag mag " + ctx.options().timeoutSeconds() + " seconden duren."
+                : "An answer has at most " + ctx.options().maxRows() + " rows; when it was cut there, the header "
+                  + "<code>X-SPARQL-MaxRows</code> says so. A query may run for " + ctx.options().timeoutSeconds() + " seconds.")
+                .append("</p>\n");
         b.append("<form id=\"editor-form\" class=\"editor\" method=\"get\" action=\"/kg/sparql\">\n");
         b.append("<p><label for=\"example\">").append(nl ? "Begin met een voorbeeld" : "Start from an example")
                 .append("</label>\n<select id=\"example\"><option value=\"\">").append(nl ? "— kies een vraag —" : "— pick a question —")
@@ -149,6 +156,7 @@ final class EditorServlet extends HttpServlet {
         o.put("yes", nl ? "Ja (true)" : "Yes (true)");
         o.put("no", nl ? "Nee (false)" : "No (false)");
         o.put("triples", nl ? "Graaf (Turtle)" : "Graph (Turtle)");
+        o.put("cut", nl ? "afgekapt op het maximum van" : "cut at the cap of");
         o.put("base", KG.BASE);
         JsonObject prefixes = new JsonObject();
         ctx.kg().prefixes().getNsPrefixMap().forEach(prefixes::put);

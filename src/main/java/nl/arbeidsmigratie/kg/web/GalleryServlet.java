@@ -18,6 +18,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDF;
 
+import nl.arbeidsmigratie.kg.dump.DatasetJsonLd;
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 import nl.arbeidsmigratie.kg.search.SearchIndex;
@@ -66,6 +67,8 @@ final class GalleryServlet extends HttpServlet {
         if (text != null && text.length() > 200) text = text.substring(0, 200);
         b.append(SearchResults.form(text, lang));
         if (text != null && !text.isBlank()) b.append(SearchResults.render(ctx, search, text, lang));
+        // For search engines: the dataset as a schema.org Dataset (JSON-LD).
+        b.append(DatasetJsonLd.script(ctx.kg(), lang));
 
         Map<Theme, List<PreparedQuery>> groups = new LinkedHashMap<>();
         THEMES.forEach(t -> groups.put(t, new ArrayList<>()));

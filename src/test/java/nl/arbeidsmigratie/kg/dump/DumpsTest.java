@@ -1,6 +1,7 @@
 package nl.arbeidsmigratie.kg.dump;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -93,6 +94,48 @@ class DumpsTest {
                     + " FILTER(STRENDS(STR(?u), '/" + d.file + "') && STR(?sum) = '" + sums.get(d.file) + "' && ?size = " + size + ")"),
                     d.file);
         }
+    }
+
+    @Test
+    void voidFollowsDcatApWithTheDutchChoices() throws IOException {
+        Graph v = GraphFactory.createDefaultGraph();
+        RDFParser.source(out.resolve(Dumps.VOID_FILE)).parse(v);
+        String ds = "<" + nl.arbeidsmigratie.kg.vocab.KG.DATASET + ">";
+        String eu = "<http://publications.europa.eu/resource/authority/";
+        for (String fact : List.of(
+                ds + " dct:publisher ?p . ?p a <http://xmlns.com/foaf/0.1/Agent> ; <http://xmlns.com/foaf/0.1/name> ?n",
+                ds + " <http://www.w3.org/ns/dcat#contactPoint> ?c . ?c <http://www.w3.org/2006/vcard/ns#fn> ?fn ;"
+                        + " <http://www.w3.org/2006/vcard/ns#hasURL> ?u",
+                ds + " <http://www.w3.org/ns/dcat#theme> " + eu + "data-theme/SOCI>",
+                ds + " <http://www.w3.org/ns/dcat#theme> <http://standaarden.overheid.nl/owms/terms/Migratie_en_integratie>",
+                ds + " dct:language " + eu + "language/NLD>, " + eu + "language/ENG>",
+                ds + " dct:accessRights " + eu + "access-right/PUBLIC>",
+                ds + " dct:conformsTo <https://w3id.org/arbeidsmigratie/def>",
+                ds + " dct:issued ?i ; dct:modified ?m FILTER(datatype(?i) = xsd:date && ?m = ?i)",
+                ds + " <http://www.w3.org/ns/dcat#distribution> ?d . ?d dct:format " + eu + "file-type/RDF_TURTLE>",
+                "?s a <http://www.w3.org/ns/dcat#DataService> ; <http://www.w3.org/ns/dcat#servesDataset> " + ds
+                        + " ; <http://www.w3.org/ns/dcat#endpointURL> ?e"))
+            assertTrue(Graphs.ask(v, fact), fact);
+        // The dates are the release's, never the clock's.
+        assertTrue(Graphs.ask(v, ds + " dct:modified '" + kg.buildInfo().releaseDate() + "'^^xsd:date"));
+    }
+
+    @Test
+    void voidHasNoBlankNodesAndEveryNodeHasLabelsInBothLanguages() throws IOException {
+        Graph v = GraphFactory.createDefaultGraph();
+        RDFParser.source(out.resolve(Dumps.VOID_FILE)).parse(v);
+        v.find().forEachRemaining(t -> assertFalse(t.getSubject().isBlank() || t.getObject().isBlank(), t.toString()));
+        assertEquals(List.of(), Graphs.values(v, "SELECT ?s { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'https://w3id.org/'))"
+                + " FILTER NOT EXISTS { ?s rdfs:label|dct:title|<http://xmlns.com/foaf/0.1/name> ?l FILTER(lang(?l) = 'nl') }"
+                + " FILTER(!STRSTARTS(STR(?s), 'https://w3id.org/arbeidsmigratie/def')) } GROUP BY ?s"),
+                "every node void.ttl mints is named in Dutch (the ontology is named in the ontology)");
+    }
+
+    @Test
+    void theSameGraphGivesAByteIdenticalVoid(@TempDir Path again) throws IOException {
+        Dumps.write(kg, again);
+        assertEquals(Files.readString(out.resolve(Dumps.VOID_FILE)), Files.readString(again.resolve(Dumps.VOID_FILE)));
+        assertEquals(Files.readString(out.resolve(Dumps.SUMS_FILE)), Files.readString(again.resolve(Dumps.SUMS_FILE)));
     }
 
     private static RDFFormat rioFormat(Dumps.Distribution d) {

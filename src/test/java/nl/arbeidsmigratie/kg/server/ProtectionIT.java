@@ -89,6 +89,25 @@ class ProtectionIT {
         assertTrue(r.body().contains("SERVICE"));
     }
 
+    /** Each placement a query can hide SERVICE in; the unit test ServiceCheckTest walks many more. */
+    @Test
+    void serviceIsRefusedWhereverItStands() throws Exception {
+        String s = "SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o }";
+        for (String q : List.of("SELECT * { { SELECT * { " + s + " } } }",
+                "SELECT * { ?a ?b ?c FILTER EXISTS { " + s + " } }",
+                "SELECT * { ?a ?b ?c FILTER NOT EXISTS { " + s + " } }",
+                "SELECT * { ?a ?b ?c MINUS { " + s + " } }",
+                "SELECT * { ?a ?b ?c OPTIONAL { " + s + " } }",
+                "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s <urn:p>/<urn:q>* ?o } }",
+                "SELECT ?a { ?a ?b ?c } ORDER BY (EXISTS { " + s + " })",
+                "CONSTRUCT { ?s ?p ?o } WHERE { { SELECT * { " + s + " } } }",
+                "ASK { FILTER EXISTS { " + s + " } }")) {
+            HttpResponse<String> r = sparql(base, q, "application/sparql-results+json");
+            assertEquals(400, r.statusCode(), q + " → " + r.body());
+            assertTrue(r.body().contains("SERVICE <http://127.0.0.1:9/sparql>"), "the refusal names it: " + r.body());
+        }
+    }
+
     @Test
     void javaFunctionsAreInert() throws Exception {
         HttpResponse<String> r = sparql(base,
@@ -105,6 +124,23 @@ class ProtectionIT {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(seconds < 60, "the 2 s server timeout did not stop the query (took " + seconds + " s)");
+    }
+
+    @Test
+    void aResultCutAtTheRowCapSaysSo() throws Exception {
+        HttpResponse<String> cut = sparql(base, "SELECT * { ?s ?p ?o }", "text/csv");
+        assertEquals("5", cut.headers().firstValue("X-SPARQL-MaxRows").orElse(null), "a cut SELECT says so");
+        HttpResponse<String> construct = sparql(base, "CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples");
+        assertEquals("5", construct.headers().firstValue("X-SPARQL-MaxRows").orElse(null), "a cut CONSTRUCT says so");
+        HttpResponse<String> describe = sparql(base, "PREFIX am: <https://w3id.org/arbeidsmigratie/def#> "
+                + "DESCRIBE ?p WHERE { ?p a am:Problem }", "text/turtle");
+        assertEquals("5", describe.headers().firstValue("X-SPARQL-MaxRows").orElse(null), "a cut DESCRIBE says so");
+        // Nothing was cut: the query's own LIMIT, or fewer rows than the cap.
+        for (String q : List.of("SELECT * { ?s ?p ?o } LIMIT 5", "SELECT * { ?s ?p ?o } LIMIT 2",
+                "SELECT ?t { <https://w3id.org/arbeidsmigratie/id/bron/rapport> a ?t }",
+                "CONSTRUCT WHERE { <https://w3id.org/arbeidsmigratie/id/bron/rapport> a ?t }"))
+            assertTrue(sparql(base, q, "text/csv, text/turtle").headers().firstValue("X-SPARQL-MaxRows").isEmpty(), q);
+        assertTrue(get(base + "/kg/sparql", "Accept", "text/turtle").body().contains("maxResultRows"));
     }
 
     @Test
