@@ -43,6 +43,7 @@ final class ApiServlet extends HttpServlet {
 
     /** Spellings remembered at most; past this the memory starts again (junk query strings cannot grow it). */
     private static final int MAX_REMEMBERED = 4_096;
+    private static final int MAX_REMEMBERED_LENGTH = 512;
 
     /** A request already answered from the precomputed answers, and its format= when it gave one. */
     private record Remembered(Answer answer, ResultFormat format) {}
@@ -185,7 +186,8 @@ final class ApiServlet extends HttpServlet {
             sendJson(res, 500, error("the question could not be answered (a fault on our side)", null, null));
             return;
         }
-        if (ctx.answers().isPrecomputed(answer)) {
+        // Only short spellings are remembered: 4,096 of them then hold at most a few MiB, whatever clients send.
+        if (spelled.length() <= MAX_REMEMBERED_LENGTH && ctx.answers().isPrecomputed(answer)) {
             if (remembered.size() >= MAX_REMEMBERED) remembered.clear();
             remembered.put(spelled, new Remembered(answer, raw.containsKey("format") ? format : null));
         }

@@ -25,6 +25,7 @@ import nl.arbeidsmigratie.kg.query.ResultFormat;
 import nl.arbeidsmigratie.kg.query.WorkLimiter;
 import nl.arbeidsmigratie.kg.release.Release;
 import nl.arbeidsmigratie.kg.release.Tdb2Store;
+import nl.arbeidsmigratie.kg.server.HeapLauncher;
 import nl.arbeidsmigratie.kg.server.KgServer;
 import nl.arbeidsmigratie.kg.source.KgSource;
 
@@ -34,8 +35,13 @@ import nl.arbeidsmigratie.kg.source.KgSource;
  */
 public final class Main {
     static final int OK = 0, USAGE = 1, BAD_INPUT = 2, CANNOT_SERVE = 3;
-    /** Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots. */
+    /**
+     * Prepared questions computed live at once (free text, other dates); separate from the ad-hoc SPARQL slots, so
+     * ad-hoc load never takes them. They take a fraction of a second, so a reader may wait (up to 15 s, in a bounded
+     * line) rather than get a 503, and while one waits no new ad-hoc query starts.
+     */
     private static final int QUESTION_SLOTS = 4;
+    private static final long QUESTION_WAIT_MILLIS = 15_000;
 
     private static final String USAGE_TEXT = """
             Arbeidsmigratie KG: the knowledge graph of labour migration in the Netherlands.
@@ -57,16 +63,20 @@ public final class Main {
     private static final Map<String, String> HELP = Map.of(
             "serve", """
                     Usage: serve [--port 3030] [--host 127.0.0.1] [--public-url URL] [--timeout 30]
-                                 [--max-rows 10000] [--max-concurrent 4] [--source DIR] [--tdb2 DIR]
+                                 [--max-rows 10000] [--max-concurrent N] [--source DIR] [--tdb2 DIR]
                       --port N            port to listen on (0 = any free port; the chosen one is printed)
                       --host H            interface to bind; 0.0.0.0 exposes the server to the network
                       --public-url URL    where readers reach the server (permalinks, citations, Link headers);
                                           without it links are relative, never taken from the Host header
                       --timeout S         server-side query timeout in seconds (clients may only lower it)
                       --max-rows N        most rows (or triples' solutions) any query returns
-                      --max-concurrent N  ad-hoc SPARQL queries run at once; more get 503 with Retry-After
+                      --max-concurrent N  ad-hoc SPARQL queries run at once (default: one per core, 2 to 4; half of
+                                          them per client); more get 503 with Retry-After
                       --source DIR        validate, infer and serve the sources in DIR instead of the jar's release
                       --tdb2 DIR          serve the graph from the TDB2 store that 'build --tdb2 DIR' wrote, not memory
+                    Memory: without a heap setting (-Xmx), serve runs the server in a child JVM with -Xmx a quarter of
+                    the memory (256 MiB to 1 GiB) and bounded other pools, and prints the ceiling that implies; with
+                    java -Xmx… -jar … serve it runs in that JVM. SECURITY.md lists every limit.
                     """,
             "build", """
                     Usage: build --out DIR [--source DIR]
@@ -128,7 +138,7 @@ public final class Main {
                 case "build" -> build(source, fromSources, o, out, err);
                 case "release" -> release(source, o, out, err);
                 case "query" -> query(source, fromSources, o, out, err);
-                default -> serve(source, fromSources, o, out, err);
+                default -> serve(source, fromSources, o, out, err, List.of(args).subList(1, args.length));
             };
         } catch (KgInputException e) {
             err.println("error: " + e.getMessage());
@@ -246,9 +256,21 @@ public final class Main {
         }
     }
 
-    private static int serve(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err) {
+    private static int serve(KgSource source, boolean fromSources, Options o, PrintStream out, PrintStream err,
+                             List<String> args) {
         o.expectNoPositional();
         ServerOptions options = ServerOptions.from(o.single);
+        // Without heap settings of its own, the server runs in a child JVM that has them (see HeapLauncher).
+        var child = HeapLauncher.relaunch(args, Main.class.getName(), err);
+        if (child.isPresent()) return child.get();
+        HeapLauncher.watchParent();
+        String heap = HeapLauncher.heapReport();
+        if (heap == null) {
+            err.println("error: the JVM heap is " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; serve needs at least "
+                    + HeapLauncher.MIN_HEAP_MIB + " MiB (start it with -Xmx" + HeapLauncher.MIN_HEAP_MIB + "m or more)");
+            return CANNOT_SERVE;
+        }
+        out.println(heap);
         Release r = releaseFor(source, fromSources, err);
         KnowledgeGraph kg = r.kg();
         QueryCatalog catalog = r.catalog();
@@ -260,9 +282,12 @@ public final class Main {
             // Added files change the answers: compute them from the store, then cache them.
             if (!store.sameAsRelease()) precomputed = Map.of();
         }
+        // Live answers get a small share of the heap: a sixteenth, at most 64 MiB (a status answer on another date is
+        // half a MiB in its four formats, and readers ask for many dates).
+        long liveBytes = Math.min(Answers.MAX_LIVE_BYTES, Runtime.getRuntime().maxMemory() / 16);
         ServerContext ctx = new ServerContext(kg, catalog,
-                new Answers(catalog, precomputed, new WorkLimiter(QUESTION_SLOTS), options.timeoutSeconds() * 1000L,
-                        Answers.MAX_LIVE_ENTRIES, Answers.MAX_LIVE_BYTES),
+                new Answers(catalog, precomputed, new WorkLimiter(QUESTION_SLOTS, QUESTION_WAIT_MILLIS), options.timeoutSeconds() * 1000L,
+                        Answers.MAX_LIVE_ENTRIES, liveBytes),
                 options, new WorkLimiter(options.maxConcurrent()), r.dumps());
         return KgServer.runUntilStopped(ctx, out, err) ? OK : CANNOT_SERVE;
     }

@@ -28,6 +28,9 @@ import nl.arbeidsmigratie.kg.http.Responses;
  * {@code If-Range}. Only the files of the release are served; nothing else under the folder.
  */
 final class DumpFilesServlet extends ResourceServlet {
+    /** RFC 9110 byte ranges whose numbers fit a file size (at most 18 digits). */
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
+            "bytes=\\s*(\\d{1,18}-\\d{0,18}|-\\d{1,18})(\\s*,\\s*(\\d{1,18}-\\d{0,18}|-\\d{1,18}))*\\s*");
     private final Path dir;
     private final Map<String, DumpFile> files;
 
@@ -85,6 +88,15 @@ final class DumpFilesServlet extends ResourceServlet {
             return;
         }
         if (name.endsWith(".gz")) res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        String range = req.getHeader("Range");
+        // Jetty's range parser throws on numbers beyond a long (a 500); only ranges any file could have go on to it.
+        if (range != null && !RANGE.matcher(range).matches()) {
+            String message = "the Range header is not a byte range this server can satisfy";
+            req.setAttribute(Responses.REASON, message);
+            res.setHeader("Content-Range", "bytes */" + f.bytes());
+            Responses.text(res, 416, message);
+            return;
+        }
         String ifRange = req.getHeader("If-Range");
         // If-Range (RFC 9110 §13.1.5): a range only of the very same bytes, else the whole file.
         if (ifRange != null && req.getHeader("Range") != null && !ifRange.strip().equals(f.etag())) req = withoutRange(req);

@@ -18,6 +18,9 @@ import org.eclipse.jetty.http.QuotedCSV;
  * resource service.
  */
 public final class Responses {
+    /** Request attribute: a short reason for a refusal, which the request log adds to the request's one line. */
+    public static final String REASON = "arbeidsmigratie.reason";
+
     private Responses() {}
 
     /** Sends {@code body} with its ETag; answers 304 instead when the client already has it. */

@@ -14,7 +14,15 @@ public record ServerOptions(int port, String host, int timeoutSeconds, int maxRo
     public static final int DEFAULT_PORT = 3030;
 
     public static ServerOptions defaults() {
-        return new ServerOptions(DEFAULT_PORT, "127.0.0.1", 30, 10_000, 4, 256 * 1024, null);
+        return new ServerOptions(DEFAULT_PORT, "127.0.0.1", 30, 10_000, defaultConcurrency(), 256 * 1024, null);
+    }
+
+    /**
+     * Ad-hoc queries at once by default: one per core, 2 to 4. A query can keep a core busy until its time limit, so
+     * more than there are cores would only slow pages, questions and pings down, not answer more queries.
+     */
+    public static int defaultConcurrency() {
+        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     public static ServerOptions from(Map<String, String> o) {

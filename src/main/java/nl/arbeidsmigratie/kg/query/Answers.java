@@ -31,7 +31,7 @@ import org.apache.jena.query.QueryCancelledException;
 public final class Answers {
     /** Default budget for live answers: enough for every search a reader makes, small beside the heap. */
     public static final int MAX_LIVE_ENTRIES = 2_000;
-    public static final long MAX_LIVE_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_LIVE_BYTES = 64L * 1024 * 1024;
     private static final int MAGIC = 0x4b47_4131; // "KGA1"
 
     /** The question cannot be answered now (no free slot, or the time limit passed): 503 with Retry-After. */
@@ -43,6 +43,7 @@ public final class Answers {
 
     private final Map<String, Answer> precomputed;
     private final Function<BoundQuery, Answer> compute;
+    private final WorkLimiter slots;
     private final int maxEntries;
     private final long maxBytes;
     private final LinkedHashMap<String, Entry> live = new LinkedHashMap<>(64, 0.75f, true);
@@ -54,11 +55,17 @@ public final class Answers {
      */
     public Answers(QueryCatalog catalog, Map<String, Answer> precomputed, WorkLimiter slots, long timeoutMillis,
                    int maxEntries, long maxBytes) {
-        this(precomputed, b -> compute(catalog, slots, timeoutMillis, b), maxEntries, maxBytes);
+        this(precomputed, b -> compute(catalog, slots, timeoutMillis, b), maxEntries, maxBytes, slots);
     }
 
     /** With any computation: lets tests drive the cache with failures and floods. */
     Answers(Map<String, Answer> precomputed, Function<BoundQuery, Answer> compute, int maxEntries, long maxBytes) {
+        this(precomputed, compute, maxEntries, maxBytes, null);
+    }
+
+    private Answers(Map<String, Answer> precomputed, Function<BoundQuery, Answer> compute, int maxEntries, long maxBytes,
+                    WorkLimiter slots) {
+        this.slots = slots;
         this.precomputed = Collections.unmodifiableMap(precomputed);
         this.compute = compute;
         this.maxEntries = maxEntries;
@@ -119,12 +126,22 @@ public final class Answers {
     private static Answer compute(QueryCatalog catalog, WorkLimiter slots, long timeoutMillis, BoundQuery b) {
         if (!slots.tryAcquire())
             throw new Unavailable("too many questions at once; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
+        RunningWork.Handle[] running = new RunningWork.Handle[1];
+        // Below pages and pings, above ad-hoc SPARQL (see SECURITY.md: thread priorities).
+        Thread thread = Thread.currentThread();
+        int priority = thread.getPriority();
+        thread.setPriority(Thread.NORM_PRIORITY - 2);
         try {
-            return Answer.render(b.key(), catalog.run(b, timeoutMillis), catalog.dataVersion());
+            return Answer.render(b.key(), catalog.run(b, timeoutMillis, exec -> running[0] = RunningWork.start(exec::abort)),
+                    catalog.dataVersion());
         } catch (QueryCancelledException e) {
+            if (running[0] != null && running[0].abortedForMemory())
+                throw new Unavailable("the server is short of memory; retry after " + WorkLimiter.RETRY_AFTER_SECONDS + " s");
             throw new Unavailable("the question took longer than " + timeoutMillis / 1000 + " s");
         } finally {
+            if (running[0] != null) running[0].close();
             slots.release();
+            thread.setPriority(priority);
         }
     }
 
@@ -132,6 +149,12 @@ public final class Answers {
 
     /** True when {@code a} is one of the answers computed at build (so it never changes while the server runs). */
     public boolean isPrecomputed(Answer a) { return precomputed.get(a.key().canonical()) == a; }
+
+    /**
+     * True while every question slot is taken and a reader waits for one: then ad-hoc SPARQL, which has lower priority,
+     * takes no new CPU (the request guard refuses it for the moment).
+     */
+    public boolean questionsWaiting() { return slots != null && slots.contended(); }
 
     /** Live answers held now, and their bytes: for tests and the bounds they check. */
     public int liveCount() { synchronized (live) { return live.size(); } }

@@ -345,6 +345,11 @@ public final class QueryCatalog {
 
     /** Runs the bound question; {@code timeoutMillis} ≤ 0 means no limit (the build). */
     public RowSetRewindable run(BoundQuery b, long timeoutMillis) {
+        return run(b, timeoutMillis, exec -> { });
+    }
+
+    /** The same, telling {@code started} the execution before it runs (so that it can be aborted). */
+    public RowSetRewindable run(BoundQuery b, long timeoutMillis, java.util.function.Consumer<QueryExec> started) {
         Query bound = QueryTransformOps.replaceVars(b.query().query(), b.bindings());
         QueryExecDatasetBuilder builder = QueryExecDatasetBuilder.create().dataset(kg.dataset()).query(bound);
         if (timeoutMillis > 0) builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -354,6 +359,7 @@ public final class QueryCatalog {
 
     private static RowSetRewindable select(QueryExecDatasetBuilder builder) {
         try (QueryExec exec = builder.build()) {
+            started.accept(exec);
             return exec.select().rewindable();
         }
     }

@@ -12,8 +12,10 @@ import java.util.concurrent.CountDownLatch;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -30,12 +32,29 @@ import nl.arbeidsmigratie.kg.web.WebModule;
 /**
  * One process serving everything: embedded Fuseki with each feature installed as a {@code FusekiModule} (SPARQL,
  * API, linked data, dumps, web), and the HTTP concerns every path shares set once here on Jetty: bind address,
- * buffers, the request-size limit, gzip and graceful stop.
+ * buffers, threads, connection and time limits for slow clients, request bodies read before anything else
+ * ({@link BodyGate}), one log line per request ({@link RequestLog}), plain error answers ({@link PlainErrors}), gzip,
+ * the heap guard and graceful stop. SECURITY.md lists every limit with its reason.
  */
 public final class KgServer {
     /** Jena 5.6 gives every response a 5 MiB Jetty buffer (apache/jena#4084); 32 KiB avoids full-GC stalls. */
     private static final int OUTPUT_BUFFER = 32 * 1024;
+    /** Request line and headers; a GET query travels in the request line. */
     private static final int HEADER_LIMIT = 64 * 1024;
+    /** Threads: enough that pages and pings never wait behind the (capped) queries; bodies are read without one. */
+    static final int MIN_THREADS = 8;
+    static final int MAX_THREADS = 128;
+    /** Open connections at most; past it Jetty stops accepting and cuts idle ones after {@link #BUSY_IDLE_MILLIS}. */
+    static final int MAX_CONNECTIONS = 1_000;
+    /** Open connections per client address at most, so that one client cannot take all {@link #MAX_CONNECTIONS}. */
+    static final int MAX_CONNECTIONS_PER_CLIENT = 250;
+    static final long IDLE_MILLIS = 30_000;
+    static final long BUSY_IDLE_MILLIS = 5_000;
+    /** A request line and headers must be complete within this time; a body, within this time after them. */
+    static final long HEADER_DEADLINE_MILLIS = 10_000;
+    static final long BODY_DEADLINE_MILLIS = 10_000;
+    /** A backstop only: the SPARQL answers stop at 32 MiB well before, and the largest dump is a few MiB. */
+    static final long RESPONSE_BACKSTOP_BYTES = 256L << 20;
     /** Smaller bodies are not worth compressing: the gzip frame would eat the gain. */
     private static final int MIN_GZIP_BYTES = 512;
     /** Grace beyond the query timeout, so that on stop every query in flight can still answer. */
@@ -52,7 +71,7 @@ public final class KgServer {
     }
 
     public static KgServer create(ServerContext ctx) {
-        RequestGuard guard = new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots());
+        RequestGuard guard = new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots(), ctx.answers()::questionsWaiting);
         FusekiServer fuseki = FusekiServer.create()
                 .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx), new ApiModule(ctx),
                         new LinkedDataModule(ctx), new DumpModule(ctx), new WebModule(ctx))))
@@ -62,16 +81,21 @@ public final class KgServer {
                 .enableMetrics(false)
                 .enableTasks(false)
                 .enableCors(false)
+                .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .addFilter("/*", guard)
                 .build();
         tune(fuseki.getJettyServer(), ctx);
         return new KgServer(fuseki, guard, ctx);
     }
 
-    /** Bind address, buffers, request-size limit, gzip and graceful stop, set on Jetty before it starts. */
+    /** Bind address, buffers, limits, logging, gzip and graceful stop, set on Jetty before it starts. */
     private static void tune(Server jetty, ServerContext ctx) {
         for (Connector c : jetty.getConnectors()) {
-            if (c instanceof ServerConnector sc) sc.setHost(ctx.options().host());
+            if (c instanceof ServerConnector sc) {
+                sc.setHost(ctx.options().host());
+                sc.setIdleTimeout(IDLE_MILLIS);
+                sc.addBean(new ConnectionsPerClient(MAX_CONNECTIONS_PER_CLIENT));
+            }
             HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
@@ -79,19 +103,31 @@ public final class KgServer {
                 http.getHttpConfiguration().setSendServerVersion(false);
             }
         }
+        NetworkConnectionLimit connections = new NetworkConnectionLimit(MAX_CONNECTIONS, jetty);
+        connections.setEndPointIdleTimeout(BUSY_IDLE_MILLIS);
+        jetty.addBean(connections);
+        jetty.addBean(new SlowHeaders(jetty, HEADER_DEADLINE_MILLIS));
+        jetty.setRequestLog(new RequestLog());
+        PlainErrors errors = new PlainErrors();
+        jetty.setErrorHandler(errors);
+        for (ServletContextHandler context : jetty.getDescendants(ServletContextHandler.class)) context.setErrorHandler(errors);
         // Jetty's GzipHandler compresses every compressible answer (pages, API, SPARQL results, RDF), honours
         // Accept-Encoding q-values (gzip;q=0), skips what is already compressed and suffixes ETags of the gzip variant.
+        // It never inflates request bodies: BodyGate refuses those with a Content-Encoding.
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(MIN_GZIP_BYTES);
         gzip.setIncludedMethods("GET", "HEAD", "POST");
         gzip.setInflateBufferSize(-1);
         gzip.setHandler(jetty.getHandler());
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(ctx.options().maxRequestBytes(), -1);
-        sizeLimit.setHandler(gzip);
+        SizeLimitHandler responseLimit = new SizeLimitHandler(-1, RESPONSE_BACKSTOP_BYTES);
+        responseLimit.setHandler(gzip);
+        BodyGate bodies = new BodyGate(ctx.options().maxRequestBytes(), BODY_DEADLINE_MILLIS);
+        bodies.setHandler(responseLimit);
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(sizeLimit);
+        graceful.setHandler(bodies);
         jetty.setHandler(graceful);
         jetty.setStopTimeout(ctx.options().timeoutSeconds() * 1000L + STOP_GRACE_MILLIS);
+        HeapGuard.install();
     }
 
     /**

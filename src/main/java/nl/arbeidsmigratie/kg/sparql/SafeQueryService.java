@@ -1,7 +1,6 @@
 package nl.arbeidsmigratie.kg.sparql;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -14,27 +13,33 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.apache.jena.sparql.function.FunctionFactory;
 import org.apache.jena.sparql.function.FunctionRegistry;
-import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 
 /**
  * The SPARQL query service with the public-endpoint limits: no SERVICE anywhere in a query ({@link ServiceCheck}),
- * no {@code java:} extension functions, a row cap on every query form that says when it cut ({@link RowCap}), a
- * server-side timeout a client may only lower. Answers are negotiated and sent by {@link SparqlResults}. Results
- * of SELECT are materialised (within the cap) before the first byte is sent, so a timeout is an error status, not
- * a truncated 200.
+ * only the extension functions Jena registers itself ({@link SafeFunctions}: no {@code java:}, no {@code afn:wait}),
+ * a row cap on every query form that says when it cut ({@link RowCap}), a server-side timeout a client may only
+ * lower, and the deadline, memory and parse limits of {@link QueryGuard}. Answers are gathered (within their limits)
+ * before the first byte is sent, so a timeout is an error status, not a truncated 200; they are negotiated and sent
+ * by {@link SparqlResults}.
  */
 final class SafeQueryService extends SPARQL_QueryDataset {
     private final long timeoutMillis;
     private final long maxRows;
-    private final FunctionRegistry functions = new NoJavaFunctions(FunctionRegistry.get());
-    private final PropertyFunctionRegistry propertyFunctions = new NoJavaPropertyFunctions(PropertyFunctionRegistry.get());
+    private final FunctionRegistry functions = new SafeFunctions(FunctionRegistry.get());
+    private final PropertyFunctionRegistry propertyFunctions = new SafeFunctions.Properties(PropertyFunctionRegistry.get());
+    private final QueryGuard guard;
 
     SafeQueryService(long timeoutMillis, long maxRows) {
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
+        this.guard = new QueryGuard(timeoutMillis, maxRows);
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        guard.execute(action, queryString, clientTimeout(action), () -> super.execute(queryString, action));
     }
 
     @Override
@@ -48,13 +53,11 @@ final class SafeQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
-        Query capped = RowCap.capped(query, maxRows);
-        QueryExecDatasetBuilder builder = QueryExec.newBuilder().dataset(dataset).query(capped)
+        QueryExecDatasetBuilder builder = QueryExec.newBuilder().dataset(dataset).query(RowCap.capped(query, maxRows))
                 .context(action.getContext())
                 .set(ARQConstants.registryFunctions, functions)
-                .set(ARQConstants.registryPropertyFunctions, propertyFunctions)
-                .timeout(clientTimeout(action), TimeUnit.MILLISECONDS);
-        return builder.build();
+                .set(ARQConstants.registryPropertyFunctions, propertyFunctions);
+        return guard.build(action, builder);
     }
 
     /** The client's {@code timeout=} (seconds) if it is lower than the server's; never higher. */
@@ -74,13 +77,14 @@ final class SafeQueryService extends SPARQL_QueryDataset {
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery,
                                            String queryStringLog) {
+        QueryExecResult result = guard.run(queryExec, requestQuery,
+                () -> super.executeQuery(action, queryExec, requestQuery, queryStringLog));
         if (requestQuery.isSelectType()) {
-            RowSetRewindable rows = queryExec.select().rewindable();
+            RowSetRewindable rows = result.rowSet().rewindable();
             RowSetRewindable cut = RowCap.cut(rows, maxRows);
             if (cut != null) SparqlResults.markCut(action);
             return new QueryExecResult(cut != null ? cut : rows);
         }
-        QueryExecResult result = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
         if ((requestQuery.isConstructType() || requestQuery.isDescribeType()) && RowCap.applies(requestQuery, maxRows)) {
             try (QueryExec probe = createQueryExec(action, RowCap.probe(queryExec.getQuery(), maxRows), queryExec.getDataset())) {
                 if (probe.select().hasNext()) SparqlResults.markCut(action);
@@ -99,22 +103,4 @@ final class SafeQueryService extends SPARQL_QueryDataset {
         }
         super.sendResults(action, result, qPrologue);
     }
-
-    /** Function lookup that never loads a class named by a {@code java:} IRI: such calls are unknown functions. */
-    static final class NoJavaFunctions extends FunctionRegistry {
-        private final FunctionRegistry delegate;
-        NoJavaFunctions(FunctionRegistry delegate) { this.delegate = delegate; }
-        @Override public FunctionFactory get(String uri) { return isJava(uri) ? null : delegate.get(uri); }
-        @Override public boolean isRegistered(String uri) { return !isJava(uri) && delegate.isRegistered(uri); }
-    }
-
-    static final class NoJavaPropertyFunctions extends PropertyFunctionRegistry {
-        private final PropertyFunctionRegistry delegate;
-        NoJavaPropertyFunctions(PropertyFunctionRegistry delegate) { this.delegate = delegate; }
-        @Override public PropertyFunctionFactory get(String uri) { return isJava(uri) ? null : delegate.get(uri); }
-        @Override public boolean manages(String uri) { return !isJava(uri) && delegate.manages(uri); }
-        @Override public boolean isRegistered(String uri) { return !isJava(uri) && delegate.isRegistered(uri); }
-    }
-
-    static boolean isJava(String uri) { return uri != null && uri.regionMatches(true, 0, "java:", 0, 5); }
 }

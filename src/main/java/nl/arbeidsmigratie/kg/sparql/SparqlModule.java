@@ -35,7 +35,7 @@ public final class SparqlModule implements FusekiModule {
         ARQ.globalServiceAllowed = false;
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
         b.registerOperation(Operation.Query, new SafeQueryService(ctx.timeoutMillis(), ctx.options().maxRows()))
-         .add(DATASET_PATH, ctx.kg().dataset(), false);
+         .add(DATASET_PATH, new FrozenDataset(ctx.kg().dataset()), false);
         Map<String, Graph> descriptions = new LinkedHashMap<>();
         descriptions.put(DATASET_PATH + "/sparql", ServiceDescription.describe(ctx.kg(), ctx.options(), KG.SPARQL));
         descriptions.put(DATASET_PATH + "/query", ServiceDescription.describe(ctx.kg(), ctx.options(), KG.SPARQL_QUERY));

@@ -34,9 +34,11 @@ final class AnswerTable {
     /** Columns folded into the value they qualify: "ten minste circa 15.000 personen". */
     private static final Set<String> QUALIFIERS = Set.of("unit", "bound", "approximate");
     private static final Set<String> STATUS = Set.of("status", "statuses");
-    private static final Set<String> DATES = Set.of("statusDate", "date", "asOf");
+    private static final Set<String> DATES = Set.of("statusDate", "date", "asOf", "replacedBy");
     /** Empty list columns say so, so that a problem with nothing for it does not read as a blank. */
     private static final Set<String> SAY_NONE = Set.of("measures", "recommendations");
+    /** A row with a value here is a plan that a later one replaced: it is marked as such (site.css). */
+    static final String REPLACED_BY = "replacedBy";
 
     private AnswerTable() {}
 
@@ -62,16 +64,18 @@ final class AnswerTable {
         return out;
     }
 
-    static String render(Graph g, List<String> vars, List<Map<String, Node>> rows, String lang) {
+    /** @param question the question's id, a hook for site.css where one answer needs other column widths */
+    static String render(Graph g, String question, List<String> vars, List<Map<String, Node>> rows, String lang) {
         List<String> shown = shown(vars);
-        StringBuilder b = new StringBuilder("<table class=\"data sortable answer\" id=\"results\"><thead><tr>");
+        StringBuilder b = new StringBuilder("<table class=\"data sortable answer\" id=\"results\" data-question=\"")
+                .append(esc(question)).append("\"><thead><tr>");
         for (String c : shown) {
             b.append("<th scope=\"col\" data-col=\"").append(esc(c)).append("\" class=\"").append(role(c, shown))
                     .append("\">").append(esc(Words.of(base(c), lang))).append("</th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (Map<String, Node> row : rows) {
-            b.append("<tr>");
+            b.append(filled(row.get(REPLACED_BY)) ? "<tr class=\"replaced\">" : "<tr>");
             for (String c : shown) {
                 Cell cell = cell(g, c, row, vars, lang);
                 b.append("<td class=\"").append(role(c, shown)).append(cell.empty ? " empty" : "").append("\" data-label=\"")
@@ -88,6 +92,8 @@ final class AnswerTable {
     private static String role(String c, List<String> shown) {
         if (c.equals(shown.get(0))) return "c-item";
         if (STATUS.contains(base(c))) return "c-status";
+        // the date that replaced a plan: a date, but not the struck-through one of its row
+        if (c.equals(REPLACED_BY)) return "c-date c-replacement";
         if (DATES.contains(c)) return "c-date";
         if (c.equals(SOURCE_COLUMN)) return "c-source";
         return "c-other";
@@ -98,7 +104,7 @@ final class AnswerTable {
     private static Cell cell(Graph g, String c, Map<String, Node> row, List<String> vars, String lang) {
         Node n = row.get(c);
         boolean nl = !"en".equals(lang);
-        if (c.equals("value") && n != null && n.isLiteral() && qualified(vars)) return value(g, row, vars, lang);
+        if (c.equals("value") && n != null && Values.isNumber(n) && qualified(vars)) return value(g, row, vars, lang);
         if (n == null || (n.isLiteral() && n.getLiteralLexicalForm().isBlank())) {
             if (SAY_NONE.contains(c)) return new Cell("<span class=\"none\">" + (nl ? "geen" : "none") + "</span>", "", true);
             return new Cell("", "", true);
@@ -118,14 +124,20 @@ final class AnswerTable {
         if (n.isURI()) return new Cell(link(g, n.getURI(), lang), Labels.label(g, n, lang), false);
         if (isUrl(text)) return new Cell(link(g, text, lang), null, false);
         if (c.equals("locator")) {
+            // the places in a document ("Hoofdstuk 6, Tabel 2"), never a file of this project: the row's own
+            // source, in the cell beside it, names the document by its title
             String human = Locators.human(text);
-            return human == null ? new Cell("", "", true) : new Cell(esc(human), null, false);
+            return human == null ? new Cell("", "", true) : new Cell(esc(Citation.localLocator(human, lang)), null, false);
         }
         Values.Shown shown = Values.literal(n, lang, NUMBERS_IN_TEXT.contains(c));
         if (c.endsWith("Count") && "0".equals(shown.sortKey())) return new Cell(nl ? "geen" : "none", "0", false);
         String s = shown.text();
         if (s.contains(" | ")) return new Cell(list(s.split(" \\| "), lang), shown.sortKey(), false);
         return new Cell(fold(s, lang), shown.sortKey(), false);
+    }
+
+    private static boolean filled(Node n) {
+        return n != null && (!n.isLiteral() || !n.getLiteralLexicalForm().isBlank());
     }
 
     /** value with its qualifiers: "ten minste circa 15.000", "75%", "€ 100.000". Sorts by the number. */

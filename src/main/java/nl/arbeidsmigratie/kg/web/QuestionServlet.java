@@ -124,9 +124,10 @@ final class QuestionServlet extends HttpServlet {
         Layout.send(req, res, status, Layout.page(ctx, lang, q.title(lang), selfPath, b.toString(), scripts));
     }
 
-    /** The asked status date as ISO text; bind() has already refused anything that is not a date. */
+    /** The asked status date as ISO text; bind() has already refused anything that is not a date or "today". */
     private static String asked(String value) {
-        return value == null || value.isBlank() ? LocalDate.now().toString() : LocalDate.parse(value.strip()).toString();
+        return value == null || value.isBlank() || QueryCatalog.TODAY.equals(value) ? LocalDate.now().toString()
+                : LocalDate.parse(value.strip()).toString();
     }
 
     /** The answer's spreadsheet CSV or its citation, from the same answer the page shows. */
@@ -226,7 +227,7 @@ final class QuestionServlet extends HttpServlet {
         b.append("<p class=\"js-only filter\"><label for=\"table-filter\">").append(nl ? "Filter de tabel" : "Filter the table")
                 .append("</label> <input type=\"search\" id=\"table-filter\" data-table=\"results\" autocomplete=\"off\"></p>\n");
         b.append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"answer\">\n")
-                .append(AnswerTable.render(g, table.vars(), rows, lang)).append("</div>\n");
+                .append(AnswerTable.render(g, q.id(), table.vars(), rows, lang)).append("</div>\n");
         if (rows.isEmpty()) b.append("<p class=\"empty\">").append(nl ? "Geen rijen voor deze keuze." : "No rows for this choice.").append("</p>\n");
         String params = query.isEmpty() ? "" : query + "&";
         String api = "/api/queries/" + Html.url(q.id()) + "?" + params + "lang=" + lang;

@@ -114,6 +114,11 @@ final class Values {
         return null;
     }
 
+    /** True for a literal typed as a number (xsd:decimal, xsd:integer …); a string of digits is not one. */
+    static boolean isNumber(Node n) {
+        return n.isLiteral() && n.getLiteralDatatypeURI() != null && isNumeric(n.getLiteralDatatypeURI());
+    }
+
     private static boolean isNumeric(String dt) {
         return dt.equals(XSDDatatype.XSDinteger.getURI()) || dt.equals(XSDDatatype.XSDdecimal.getURI())
                 || dt.equals(XSDDatatype.XSDdouble.getURI()) || dt.equals(XSDDatatype.XSDfloat.getURI())

@@ -9,7 +9,7 @@ import org.apache.jena.rdf.model.Model;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.search.SearchIndex;
 
-/** The pages for people: the gallery, question permalinks, the SPARQL editor and their assets. */
+/** The pages for people: the gallery, question permalinks, the SPARQL editor, their assets, and the 404 page. */
 public final class WebModule implements FusekiModule {
     static final String CODEMIRROR = "META-INF/resources/webjars/codemirror/5.65.16/";
     private final ServerContext ctx;
@@ -29,5 +29,7 @@ public final class WebModule implements FusekiModule {
         b.addServlet("/sparql", new EditorServlet(ctx));
         b.addServlet("/assets/*", new AssetFiles("web/"));
         b.addServlet("/assets/codemirror/*", new AssetFiles(CODEMIRROR));
+        // Paths nothing answers: our HTML 404 instead of Jetty's default page.
+        b.addFilter("/*", new NotFoundPages(ctx));
     }
 }

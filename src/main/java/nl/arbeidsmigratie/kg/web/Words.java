@@ -61,6 +61,7 @@ final class Words {
             Map.entry("publisher", new String[] {"Uitgever", "Publisher"}),
             Map.entry("q", new String[] {"Zoekterm", "Search term"}),
             Map.entry("recommendation", new String[] {"Aanbeveling", "Recommendation"}),
+            Map.entry("replacedBy", new String[] {"Vervangen door", "Replaced by"}),
             Map.entry("recommendationText", new String[] {"Kernaanbeveling (tekst rapport)", "Core recommendation (report's text)"}),
             Map.entry("resource", new String[] {"Onderwerp", "Item"}),
             Map.entry("response", new String[] {"Antwoord", "Response"}),

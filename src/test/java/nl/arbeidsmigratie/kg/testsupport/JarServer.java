@@ -23,6 +23,7 @@ public final class JarServer implements AutoCloseable {
     private final Process process;
     private final String base;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private List<String> startup = List.of();
 
     private JarServer(Process process, String base) {
         this.process = process;
@@ -47,9 +48,16 @@ public final class JarServer implements AutoCloseable {
     public record Result(int exitCode, String output) {}
 
     public static JarServer start(String... extraArgs) throws IOException {
+        return startWithJvm(List.of(), extraArgs);
+    }
+
+    /** With options for the JVM, e.g. {@code -Xmx256m} (then serve runs in this one JVM, with that heap). */
+    public static JarServer startWithJvm(List<String> jvmArgs, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
         args.addAll(List.of(extraArgs));
-        Process p = new ProcessBuilder(command(args.toArray(String[]::new))).redirectErrorStream(true).start();
+        List<String> cmd = command(args.toArray(String[]::new));
+        cmd.addAll(1, jvmArgs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -59,6 +67,7 @@ public final class JarServer implements AutoCloseable {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 JarServer s = new JarServer(p, m.group(1));
+                s.startup = List.copyOf(seen);
                 Thread drain = new Thread(() -> {
                     try {
                         String l;
@@ -89,6 +98,35 @@ public final class JarServer implements AutoCloseable {
     /** e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
     public String base() { return base; }
     public Process process() { return process; }
+
+    /**
+     * The process that serves: serve without heap settings starts the server in a child JVM with them (see
+     * HeapLauncher), so this is that child when there is one.
+     */
+    public ProcessHandle serverProcess() {
+        return process.toHandle().children().findFirst().orElse(process.toHandle());
+    }
+
+    /** Resident memory of the launcher and the server together, in bytes (Linux /proc), or -1. */
+    public long rssBytes() {
+        long total = 0;
+        for (ProcessHandle h : List.of(process.toHandle(), serverProcess())) {
+            if (h.pid() == process.pid() && total > 0) continue;
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(h.pid()), "status")))
+                    if (line.startsWith("VmRSS:")) total += Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            } catch (IOException | NumberFormatException e) {
+                return -1;
+            }
+        }
+        return total;
+    }
+
+    /** The port, e.g. for raw sockets. */
+    public int port() { return java.net.URI.create(base).getPort(); }
+    /** Lines the server printed up to and including the one saying where it listens (e.g. its heap settings). */
+    public List<String> startupOutput() { return startup; }
+
     /** Lines the server printed after it started listening (request log and errors). */
     public List<String> output() { synchronized (output) { return List.copyOf(output); } }
 

@@ -92,15 +92,19 @@ class EveryRuleFiresTest {
                 c("measure-responsible", "INSERT DATA { maatregel:sna-keurmerk am:responsibleBody 'x' }", LITERAL),
                 // laws (law-identifier and law-date are warnings)
                 c("law-identifier", "INSERT DATA { wet:zz a am:Law, eli:LegalResource ; eli:title 'zz'@nl ; rdfs:label 'zz'@nl, 'zz'@en ;"
-                        + " dct:description 'zz'@nl, 'zz'@en ; eli:date_document '2020-01-01'^^xsd:date ; dct:source bron:rapport }"),
+                        + " dct:description 'zz'@nl, 'zz'@en ; eli:date_document '2020-01-01'^^xsd:date ; dct:source bron:rapport ;"
+                        + " prov:wasDerivedFrom bron:rapport ; am:identifiersFrom bron:feiten-na-rapport }"),
                 c("law-date", "INSERT DATA { wet:zz a am:Law, eli:LegalResource ; eli:title 'zz'@nl ; rdfs:label 'zz'@nl, 'zz'@en ;"
-                        + " dct:description 'zz'@nl, 'zz'@en ; eli:id_local 'BWBR0000001' ; dct:source bron:rapport }"),
+                        + " dct:description 'zz'@nl, 'zz'@en ; eli:id_local 'BWBR0000001' ; dct:source bron:rapport ;"
+                        + " prov:wasDerivedFrom bron:rapport ; am:identifiersFrom bron:feiten-na-rapport }"),
                 c("law-title", "DELETE WHERE { wet:wet-arbeid-vreemdelingen eli:title ?t }"),
                 c("law-bwb-id", "DELETE { wet:wet-arbeid-vreemdelingen eli:id_local ?i } INSERT { wet:wet-arbeid-vreemdelingen eli:id_local 'BWB7149' }"
                         + " WHERE { wet:wet-arbeid-vreemdelingen eli:id_local ?i }"),
                 c("law-in-force", "INSERT DATA { wet:wtta eli:in_force eli:InForce-inForce }"),
                 c("law-requires", "INSERT DATA { wet:wtta am:requires 'x' }", LITERAL),
                 c("law-amends", "INSERT DATA { wet:wtta eli:amends 'x' }", LITERAL),
+                c("law-source", "DELETE WHERE { wet:wtta prov:wasDerivedFrom ?s }"),
+                c("law-register-source", "DELETE WHERE { wet:wtta am:identifiersFrom ?s }"),
                 // observations and figures
                 c("observation-dataset", "DELETE WHERE { " + FIGURE + " qb:dataSet ?d }"),
                 c("observation-dataset-class", "DELETE { " + FIGURE + " qb:dataSet ?d } INSERT { " + FIGURE + " qb:dataSet 'x' }"
@@ -209,9 +213,9 @@ class EveryRuleFiresTest {
     void theTwoLawRulesAreWarningsAndTheBuildGoesOn() {
         for (String update : List.of(
                 "INSERT DATA { wet:zz a am:Law ; eli:title 'zz'@nl ; rdfs:label 'zz'@nl, 'zz'@en ; dct:description 'zz'@nl, 'zz'@en ;"
-                        + " eli:date_document '2020-01-01'^^xsd:date }",
+                        + " eli:date_document '2020-01-01'^^xsd:date ; prov:wasDerivedFrom bron:rapport ; am:identifiersFrom bron:feiten-na-rapport }",
                 "INSERT DATA { wet:zz a am:Law ; eli:title 'zz'@nl ; rdfs:label 'zz'@nl, 'zz'@en ; dct:description 'zz'@nl, 'zz'@en ;"
-                        + " eli:id_local 'BWBR0000001' }"))
+                        + " eli:id_local 'BWBR0000001' ; prov:wasDerivedFrom bron:rapport ; am:identifiersFrom bron:feiten-na-rapport }"))
             for (Violation v : RuleHarness.get().newFindings(update))
                 assertTrue(v.isWarning(), v.toString());
         assertTrue(RuleHarness.get().baselineFindings().stream().allMatch(Violation::isWarning));

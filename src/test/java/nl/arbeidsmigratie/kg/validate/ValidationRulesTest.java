@@ -70,7 +70,8 @@ class ValidationRulesTest {
         // complete but for its identifier: a title, so only the law-identifier rule has a reason to speak
         SourceCopy.append(dir.resolve("data/laws.ttl"),
                 "wet:zz-test a am:Law, eli:LegalResource ; eli:title \"t\"@nl ; rdfs:label \"t\"@nl, \"t\"@en ;"
-                        + " dct:description \"t\"@nl, \"t\"@en ; eli:date_document \"2020-01-01\"^^xsd:date ; dct:source bron:rapport .");
+                        + " dct:description \"t\"@nl, \"t\"@en ; eli:date_document \"2020-01-01\"^^xsd:date ; dct:source bron:rapport ;"
+                        + " prov:wasDerivedFrom bron:rapport ; am:identifiersFrom bron:feiten-na-rapport .");
         KnowledgeGraph kg = KnowledgeGraph.build(KgSource.directory(dir));
         List<Violation> mine = kg.warnings().stream().filter(w -> w.focusNode().equals(ID + "wet/zz-test")).toList();
         assertEquals(1, mine.size(), mine.toString());

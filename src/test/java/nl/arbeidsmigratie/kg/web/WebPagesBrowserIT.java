@@ -596,6 +596,79 @@ class WebPagesBrowserIT {
         assertTrue(bad.body().contains("<html lang=\"nl\">") && bad.body().contains("theme"), "a Dutch 400 page says which parameter");
     }
 
+    /**
+     * /q/law for the Wtta: the plans in force come first, the replaced ones after them, struck through and saying
+     * by what; the admission duty's start is there; each row names only its own sources; no file name anywhere.
+     */
+    @Test
+    void lawPageShowsWhereTheWttaStands() throws Exception {
+        d().manage().window().setSize(new Dimension(390, 844));
+        d().get(server.base() + "/q/law?lang=nl");
+        List<String> aspects = column(d(), "aspectLabel");
+        List<String> dates = column(d(), "date");
+        int planned = aspects.indexOf("geplande inwerkingtreding");
+        int duty = aspects.indexOf("toelatingsplicht geldt vanaf");
+        int replaced = aspects.indexOf("eerder geplande inwerkingtreding (vervangen)");
+        int replacedDuty = aspects.indexOf("eerder geplande toelatingsplicht (vervangen)");
+        assertTrue(planned >= 0 && duty >= 0 && replaced >= 0 && replacedDuty >= 0, aspects.toString());
+        assertEquals("1 januari 2027", dates.get(planned));
+        assertEquals("1 januari 2028", dates.get(duty), "the start of the admission duty");
+        assertTrue(planned < replaced && duty < replaced && duty < replacedDuty, "the plans in force come first: " + aspects);
+        assertEquals("1 januari 2026", dates.get(replaced));
+        assertEquals("1 januari 2027", column(d(), "replacedBy").get(replaced), "says what replaced it");
+        List<WebElement> rows = tableRows(d());
+        assertEquals("replaced", rows.get(replaced).getDomAttribute("class"));
+        assertEquals(null, rows.get(planned).getDomAttribute("class"));
+        String struck = rows.get(replaced).findElement(By.cssSelector("td.c-date")).getCssValue("text-decoration-line");
+        assertEquals("line-through", struck, "the replaced date is visibly struck through");
+        assertEquals("none", rows.get(replaced).findElement(By.cssSelector("td.c-replacement")).getCssValue("text-decoration-line"),
+                "the date that replaced it is not");
+
+        // each row its own sources: the House vote rests on the news item that reports it, not on the report
+        List<WebElement> sources = d().findElements(By.cssSelector("#results tbody td.c-source"));
+        int house = aspects.indexOf("aangenomen door de Tweede Kamer");
+        List<String> houseSources = sources.get(house).findElements(By.cssSelector("a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of(sparqlValue("SELECT ?l { <https://w3id.org/arbeidsmigratie/id/bron/normecvro-wtta-2027> "
+                + "<http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(lang(?l) = 'nl') }")), houseSources);
+        int most = 0;
+        for (WebElement cell : sources) most = Math.max(most, cell.findElements(By.cssSelector("a")).size());
+        assertTrue(most <= 3, "no row cites every source of the law (at most " + most + ")");
+        String table = d().findElement(By.id("results")).getText();
+        assertFalse(table.contains(".md") || table.contains("FACTS-AFTER"), "no file names in the table");
+        assertTrue(column(d(), "locator").contains("Hoofdstuk 7, §Nieuwe Wetgeving"), "places in the report");
+    }
+
+    /** A path nothing answers gets the same page as an unknown /id/: HTML in the page language with a way back. */
+    @Test
+    void unknownPathsGiveTheHtmlPageAndMachinesKeepTheirAnswers() throws Exception {
+        for (String path : List.of("/foo", "/nope/x", "/kg/nope")) {
+            for (String lang : List.of("nl", "en")) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + path))
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .header("Accept-Language", lang.equals("nl") ? "nl-NL,nl;q=0.9" : "en-GB,en;q=0.9").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, r.statusCode(), path);
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+                assertTrue(r.body().contains("<html lang=\"" + lang + "\">")
+                        && r.body().contains(lang.equals("nl") ? "Niet gevonden" : "Not found"), path + " " + lang + ": " + r.body());
+                assertTrue(r.body().contains("href=\"/?lang=" + lang + "\""), "a way back from " + path);
+            }
+        }
+        assertEquals(200, get("/$/ping").statusCode());
+        HttpResponse<String> api = get("/api/nope");
+        assertEquals(404, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), "the API keeps JSON errors");
+        assertTrue(get("/api/queries/nope").headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(404, get("/dumps/nope").statusCode());
+        assertFalse(get("/dumps/nope").body().contains("<html"), "the dumps keep their short text");
+        assertEquals(200, get("/dumps/SHA256SUMS").statusCode());
+        assertEquals(200, get("/kg/sparql?query=" + enc("ASK {}")).statusCode());
+        HttpResponse<String> json = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/foo"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, json.statusCode());
+        assertFalse(json.body().contains("<html"), "a client that asks for JSON gets no page");
+    }
+
     /** The Dutch spreadsheet download opens in Dutch Excel: BOM, ';', Dutch headings; the API's CSV stays standard. */
     @Test
     void spreadsheetCsvIsMadeForDutchExcel() throws Exception {

@@ -1,0 +1,382 @@
+package nl.arbeidsmigratie.kg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.Jvm;
+import nl.arbeidsmigratie.kg.testsupport.RawHttp;
+
+/**
+ * The soak: 64 clients (each its own address, 127.0.0.10 and up, keep-alive, 100-400 ms between requests) against the
+ * built jar started as the README starts it, for {@code kg.soak.seconds} (120 in {@code mvn verify}; 600 for the long
+ * run in SECURITY.md).
+ * They mix prepared questions (API and permalink pages, now and then a search nobody made), other pages, ad-hoc
+ * SPARQL (some too heavy for the time limit), dumps, and a slice of the hostile requests. A monitoring client in a
+ * process of its own ({@link nl.arbeidsmigratie.kg.testsupport.Pinger}) pings every 200 ms. Recorded: requests and statuses per kind, p50/p99 latency, ping latency, heap and RSS over time; written to
+ * {@code target/test-artifacts/soak-<seconds>s.txt}.
+ *
+ * <p>Asserted (issue 11, "Done when"): no 5xx but deliberate 503s (and those only on ad-hoc SPARQL), prepared questions
+ * and pages never refused, pings under 100 ms at p99, memory under the ceiling serve states, and flat after warm-up.
+ */
+class SoakIT {
+    static final int CLIENTS = 64;
+    static final long SECONDS = Long.getLong("kg.soak.seconds", 120);
+    private static final Pattern CEILING = Pattern.compile("stays under about (\\d+) MiB");
+
+    enum Kind { QUESTION, PAGE, SPARQL, DUMP, ATTACK }
+
+    private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final Map<Kind, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final List<Long> pings = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> samples = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong requests = new AtomicLong();
+    private List<Question> questions;
+
+    record Question(String id, List<Param> params) {}
+    record Param(String name, String type, boolean required, List<String> allowed) {}
+
+    @Test
+    void sixtyFourClientsMixingEverythingKeepTheServerWholeAndItsMemoryFlat() throws Exception {
+        try (JarServer server = JarServer.start()) {
+            int port = server.port();
+            questions = questions(port);
+            long ceilingMib = ceiling(server.startupOutput());
+            long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                String from = "127.0.0." + (10 + i);
+                long seed = 1_000 + i;
+                Thread t = new Thread(() -> client(from, port, seed, end), "soak-" + i);
+                threads.add(t);
+            }
+            // The pings come from a process of its own (see Pinger), so they measure the server, not this JVM.
+            Process pinger = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx64m", "-cp", System.getProperty("java.class.path"), "nl.arbeidsmigratie.kg.testsupport.Pinger",
+                    Integer.toString(port), Long.toString(SECONDS)).redirectErrorStream(true).start();
+            Thread pingReader = new Thread(() -> readPings(pinger), "soak-ping");
+            threads.forEach(Thread::start);
+            pingReader.start();
+            List<long[]> memory = new ArrayList<>();
+            long t0 = System.nanoTime();
+            long[] heap = {-1, -1};
+            for (int tick = 0; System.nanoTime() < end; tick++) {
+                Thread.sleep(5_000);
+                // jcmd starts a JVM of its own: the heap only every 15 s, so the sampling does not load the machine.
+                if (tick % 3 == 0) heap = heap(server);
+                long rss = server.rssBytes();
+                long s = (System.nanoTime() - t0) / 1_000_000_000L;
+                memory.add(new long[] {s, rss, heap[0], heap[1]});
+                samples.add(String.format("%4d s  rss %5d MiB  heap committed %5d MiB  used %5d MiB  requests %d",
+                        s, rss >> 20, heap[0] >> 20, heap[1] >> 20, requests.get()));
+            }
+            for (Thread t : threads) t.join(120_000);
+            pingReader.join(30_000);
+            pinger.destroy();
+            long afterGc = Jvm.heapUsedAfterGc(server.serverProcess());
+            List<Long> served = new ArrayList<>();
+            Matcher pm = Pattern.compile("GET /\\$/ping 200 (\\d+)ms").matcher("");
+            for (String line : server.output()) if (pm.reset(line).find()) served.add(Long.parseLong(pm.group(1)));
+            String report = report(memory, afterGc, ceilingMib)
+                    + String.format("Ping as the server timed it: p50 %d ms, p99 %d ms, max %d ms%n",
+                    percentile(served, 50), percentile(served, 99), percentile(served, 100));
+            System.out.println(report);
+            Path dir = Path.of(System.getProperty("kg.artifacts", "target/test-artifacts"));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("soak-" + SECONDS + "s.txt"), report);
+
+            assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())), report);
+            for (String key : statuses.keySet()) {
+                int status = Integer.parseInt(key.substring(key.indexOf(' ') + 1));
+                assertTrue(status < 500 || status == 503, "a " + status + ": " + key + "\n" + report);
+                if (status == 503) assertTrue(key.startsWith("SPARQL") || key.startsWith("ATTACK"),
+                        "refused although not ad-hoc SPARQL: " + key + "\n" + report);
+            }
+            assertTrue(percentile(pings, 99) < 100, "ping p99 " + percentile(pings, 99) + " ms\n" + report);
+            long maxRss = memory.stream().mapToLong(m -> m[1]).max().orElse(0);
+            assertTrue(ceilingMib > 0 && maxRss >> 20 < ceilingMib, "RSS " + (maxRss >> 20) + " MiB, ceiling "
+                    + ceilingMib + " MiB\n" + report);
+            // Flat after warm-up: the second half of the run peaks no higher than the first half, give or take 10 %.
+            int half = memory.size() / 2;
+            long firstHalf = memory.subList(0, half).stream().mapToLong(m -> m[1]).max().orElse(0);
+            long secondHalf = memory.subList(half, memory.size()).stream().mapToLong(m -> m[1]).max().orElse(0);
+            assertTrue(secondHalf <= firstHalf * 1.10 + (32L << 20), "RSS still growing: first half peaked at "
+                    + (firstHalf >> 20) + " MiB, second half at " + (secondHalf >> 20) + " MiB\n" + report);
+        }
+    }
+
+    private static long[] heap(JarServer server) {
+        try {
+            return Jvm.heap(server.serverProcess());
+        } catch (Exception e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    private static long ceiling(List<String> output) {
+        for (String line : output) {
+            Matcher m = CEILING.matcher(line);
+            if (m.find()) return Long.parseLong(m.group(1));
+        }
+        return 0;
+    }
+
+    // The clients
+
+    private void client(String from, int port, long seed, long end) {
+        Random random = new Random(seed);
+        try (RawHttp.Client http = new RawHttp.Client(from, port)) {
+            while (System.nanoTime() < end) {
+                int dice = random.nextInt(100);
+                Kind kind = dice < 40 ? Kind.QUESTION : dice < 55 ? Kind.PAGE : dice < 80 ? Kind.SPARQL
+                        : dice < 95 ? Kind.DUMP : Kind.ATTACK;
+                try {
+                    RawHttp.Response r = switch (kind) {
+                        case QUESTION -> question(http, random);
+                        case PAGE -> page(http, random);
+                        case SPARQL -> sparql(http, random);
+                        case DUMP -> dump(http, random);
+                        case ATTACK -> attack(http, random, port, from);
+                    };
+                    record(kind, r.status(), r.millis());
+                    if (r.status() >= 500 && kind != Kind.SPARQL && kind != Kind.ATTACK)
+                        problems.add(kind + " " + r.status() + " after " + r.millis() + " ms: " + last.get() + " "
+                                + r.body().substring(0, Math.min(160, r.body().length())).replace('\n', ' '));
+                } catch (IOException e) {
+                    if (kind != Kind.ATTACK) problems.add(kind + " from " + from + ": " + e);
+                    http.close();
+                } catch (RuntimeException e) {
+                    problems.add(kind + " from " + from + ": " + e + " at " + e.getStackTrace()[0]);
+                    http.close();
+                }
+                // A client reads what it got before it asks again: 100-400 ms. 64 such clients keep the server busy
+                // (about 250 requests a second here, two thirds of what two cores serve with this mix) without
+                // queueing everything behind a saturated CPU.
+                Thread.sleep(100 + random.nextInt(300));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void record(Kind kind, int status, long millis) {
+        requests.incrementAndGet();
+        statuses.computeIfAbsent(kind + " " + status, k -> new LongAdder()).increment();
+        latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(millis);
+    }
+
+    private void readPings(Process pinger) {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(pinger.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.matches("\\d+")) pings.add(Long.parseLong(line));
+                else problems.add("ping: " + line);
+            }
+        } catch (IOException e) {
+            problems.add("ping: " + e);
+        }
+    }
+
+    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    /** The last question each client asked, for the report of a refusal. */
+    private final ThreadLocal<String> last = ThreadLocal.withInitial(() -> "");
+
+    private RawHttp.Response question(RawHttp.Client http, Random random) throws IOException {
+        Question q = questions.get(random.nextInt(questions.size()));
+        StringBuilder params = new StringBuilder();
+        for (Param p : q.params()) {
+            String v = null;
+            if (!p.allowed().isEmpty()) {
+                if (p.required() || random.nextInt(4) > 0) v = p.allowed().get(random.nextInt(p.allowed().size()));
+            } else if (p.type().equals("date")) {
+                // Mostly today (the default); otherwise one of the dates readers look back to, or now and then any day.
+                int d = random.nextInt(10);
+                if (d >= 6 && d < 9) v = List.of("2025-06-27", "2024-01-01", "2023-07-01", "2022-01-01", "2026-01-01").get(random.nextInt(5));
+                else if (d == 9) v = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2_500)).toString();
+            } else if (p.type().equals("string")) {
+                // Mostly searches others made too; one in ten made by no one yet (computed, and kept in the LRU).
+                v = random.nextInt(10) == 0 ? Long.toString(random.nextLong() & 0xfffff, 36)
+                        : List.of("Wtta", "huisvesting", "inspectie", "arbeid", "Roemer", "wet", "BRP").get(random.nextInt(7));
+            } else if (p.required() || random.nextBoolean()) {
+                v = p.type().equals("integer") ? Integer.toString(random.nextInt(2030)) : "x";
+            }
+            if (v != null) params.append(enc(p.name())).append('=').append(enc(v)).append('&');
+        }
+        String lang = random.nextBoolean() ? "nl" : "en";
+        String format = List.of("json", "csv", "tsv", "xml").get(random.nextInt(4));
+        String path = random.nextInt(3) == 0 ? "/q/" + q.id() + "?" + params + "lang=" + lang
+                : "/api/queries/" + q.id() + "?" + params + "lang=" + lang + "&format=" + format;
+        last.set(path);
+        return http.get(path);
+    }
+
+    private static RawHttp.Response page(RawHttp.Client http, Random random) throws IOException {
+        return switch (random.nextInt(6)) {
+            case 0 -> http.get("/?lang=en");
+            case 1 -> http.get("/sparql");
+            case 2 -> http.get("/id/wet/wtta", "Accept", "text/html");
+            case 3 -> http.get("/id/wet/wet-goed-verhuurderschap", "Accept", "text/turtle");
+            case 4 -> http.get("/def", "Accept", "application/ld+json");
+            default -> http.get("/api/queries");
+        };
+    }
+
+    private static final List<String> LIGHT = List.of(
+            "PREFIX am: <https://w3id.org/arbeidsmigratie/def#> SELECT ?p WHERE { ?p a am:Problem } LIMIT 20",
+            "SELECT ?type (COUNT(*) AS ?n) { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n) LIMIT 10",
+            "PREFIX am: <https://w3id.org/arbeidsmigratie/def#> SELECT ?measure ?date WHERE { ?measure am:hasStatus [ am:asOf ?date ] } ORDER BY ?date",
+            "DESCRIBE <https://w3id.org/arbeidsmigratie/id/wet/wtta>",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 200",
+            "ASK { ?s ?p ?o }",
+            "SELECT ?s ?label { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label FILTER(REGEX(?label, \"^wet\", \"i\")) }",
+            "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }");
+
+    private static RawHttp.Response sparql(RawHttp.Client http, Random random) throws IOException {
+        if (random.nextInt(10) == 0) // too heavy for the time limit: a deliberate 503 after 2 s
+            return http.get("/kg/sparql?timeout=2&query=" + enc("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }"), "Accept", "text/csv");
+        String q = LIGHT.get(random.nextInt(LIGHT.size()));
+        String accept = List.of("application/sparql-results+json", "text/csv", "application/sparql-results+xml",
+                "text/turtle", "application/n-triples").get(random.nextInt(5));
+        if (random.nextBoolean())
+            return http.send("POST", "/kg/sparql", "application/sparql-query", q.getBytes(StandardCharsets.UTF_8), "Accept", accept);
+        return http.get("/kg/sparql?query=" + enc(q), "Accept", accept);
+    }
+
+    private static RawHttp.Response dump(RawHttp.Client http, Random random) throws IOException {
+        return switch (random.nextInt(5)) {
+            case 0 -> http.get("/dumps/arbeidsmigratie.nt.gz");
+            case 1 -> http.get("/dumps/arbeidsmigratie.ttl", "Range", "bytes=0-4095");
+            case 2 -> http.get("/dumps/SHA256SUMS");
+            case 3 -> http.get("/.well-known/void");
+            default -> http.send("HEAD", "/dumps/arbeidsmigratie.jsonld", null, null);
+        };
+    }
+
+    /** A slice of the hostile requests, each with the answer it must get. */
+    private RawHttp.Response attack(RawHttp.Client http, Random random, int port, String from) throws IOException {
+        RawHttp.Response r;
+        String expect;
+        switch (random.nextInt(8)) {
+            case 0 -> {
+                r = http.get("/kg/sparql?query=" + enc("SELECT (REGEX(\"" + "a".repeat(40) + "\", \"(.*a){20}b\") AS ?x) {}"));
+                expect = "200 503";
+            }
+            case 1 -> {
+                StringBuilder q = new StringBuilder("SELECT ?v27 { BIND(\"xxxxxxxxxx\" AS ?v0) ");
+                for (int i = 1; i <= 27; i++) q.append("BIND(CONCAT(?v").append(i - 1).append(", ?v").append(i - 1).append(") AS ?v").append(i).append(") ");
+                r = http.send("POST", "/kg/sparql", "application/sparql-query", q.append('}').toString().getBytes(StandardCharsets.UTF_8));
+                expect = "400 503";
+            }
+            case 2 -> {
+                r = http.get("/kg/sparql?format=xml&%73tylesheet=" + enc("http://evil.example/x.xsl") + "&query=" + enc("ASK {}"));
+                expect = "400";
+            }
+            case 3 -> {
+                r = RawHttp.exchange(from, port, ("GET /kg/sparql?query=%C3%28 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                expect = "400";
+            }
+            case 4 -> {
+                r = http.get("/dumps/arbeidsmigratie.ttl", "Range", "bytes=0-99999999999999999999");
+                expect = "416";
+            }
+            case 5 -> {
+                r = http.send("POST", "/kg/sparql", "application/sparql-query",
+                        ("SELECT * { FILTER(" + "(".repeat(2_000) + "1" + ")".repeat(2_000) + ") }").getBytes(StandardCharsets.UTF_8));
+                expect = "400 503";
+            }
+            case 6 -> {
+                r = http.send("POST", "/kg/sparql", "application/sparql-query",
+                        "SELECT (COUNT(DISTINCT *) AS ?n) { ?a ?b ?c . ?d ?e ?f }".getBytes(StandardCharsets.UTF_8));
+                expect = "400 503";
+            }
+            default -> {
+                r = http.get("/kg/get?graph=" + enc("http://example.org/unknown"));
+                expect = "404";
+            }
+        }
+        if (!expect.contains(Integer.toString(r.status()))) problems.add("attack answered " + r.status() + " not " + expect + ": " + r.body());
+        return r;
+    }
+
+    private static List<Question> questions(int port) throws IOException {
+        List<Question> out = new ArrayList<>();
+        RawHttp.Response list = RawHttp.get("127.0.0.3", port, "/api/queries");
+        for (JsonValue v : JSON.parseAny(list.body()).getAsArray()) {
+            JsonObject q = v.getAsObject();
+            List<Param> params = new ArrayList<>();
+            for (JsonValue pv : q.get("parameters").getAsArray()) {
+                JsonObject p = pv.getAsObject();
+                List<String> allowed = new ArrayList<>();
+                p.get("allowedValues").getAsArray().forEach(a -> allowed.add(a.getAsObject().get("value").getAsString().value()));
+                params.add(new Param(p.get("name").getAsString().value(), p.get("type").getAsString().value(),
+                        p.get("required").getAsBoolean().value(), allowed));
+            }
+            out.add(new Question(q.get("id").getAsString().value(), params));
+        }
+        return out;
+    }
+
+    // The report
+
+    static long percentile(List<Long> values, int p) {
+        List<Long> sorted;
+        synchronized (values) {
+            sorted = new ArrayList<>(values);
+        }
+        if (sorted.isEmpty()) return 0;
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private String report(List<long[]> memory, long heapAfterGc, long ceilingMib) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("Soak: %d clients, %d s, %d requests (%.0f/s)%n", CLIENTS, SECONDS, requests.get(),
+                requests.get() / (double) SECONDS));
+        b.append("Statuses by kind:\n");
+        new TreeMap<>(statuses).forEach((k, v) -> b.append(String.format("  %-14s %8d%n", k, v.sum())));
+        b.append("Latency by kind (ms):\n");
+        for (Kind k : Kind.values()) {
+            List<Long> l = latencies.getOrDefault(k, List.of());
+            b.append(String.format("  %-9s n=%-7d p50 %5d  p99 %6d%n", k, l.size(), percentile(l, 50), percentile(l, 99)));
+        }
+        List<Long> all = new ArrayList<>();
+        latencies.values().forEach(l -> { synchronized (l) { all.addAll(l); } });
+        b.append(String.format("  all       n=%-7d p50 %5d  p99 %6d%n", all.size(), percentile(all, 50), percentile(all, 99)));
+        b.append(String.format("Ping: n=%d p50 %d ms, p99 %d ms, max %d ms%n", pings.size(), percentile(pings, 50),
+                percentile(pings, 99), percentile(pings, 100)));
+        b.append(String.format("Memory: ceiling stated by serve %d MiB; heap in use after a final collection %d MiB%n",
+                ceilingMib, heapAfterGc >> 20));
+        samples.forEach(s -> b.append("  ").append(s).append('\n'));
+        if (!problems.isEmpty()) {
+            b.append("Problems (first 20 of ").append(problems.size()).append("):\n");
+            problems.stream().limit(20).forEach(p -> b.append("  ").append(p.length() > 300 ? p.substring(0, 300) : p).append('\n'));
+        }
+        return b.toString();
+    }
+}
