@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * and never gives it back; so when no heap setting was given, {@code serve} starts the server in a child JVM with
  * these settings and waits for it (passing on the stop signal, and the child stops by itself if this process goes):
  * <ul>
- * <li>{@code -Xmx}: a quarter of the machine's memory, at least 256 MiB and at most {@link #MAX_HEAP_MIB} MiB (the
+ * <li>{@code -Xmx} and {@code -Xms}: a quarter of the machine's memory, at least 256 MiB and at most {@link #MAX_HEAP_MIB} MiB (the
  * graph is small; the rest is the per-query budgets of SECURITY.md);</li>
  * <li>{@code -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=128m}: the other
  * memory pools, bounded too;</li>
@@ -48,7 +48,10 @@ public final class HeapLauncher {
         if (jar == null) return Optional.empty();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // -Xms as large as -Xmx: the heap is committed once and never handed back and taken again, so the process's
+        // memory rises to its plateau during warm-up and stays flat (untouched pages cost nothing).
         cmd.add("-Xmx" + defaultHeapMib() + "m");
+        cmd.add("-Xms" + defaultHeapMib() + "m");
         cmd.addAll(OTHER_POOLS);
         if ("root".equals(System.getProperty("user.name"))) cmd.add("-XX:ThreadPriorityPolicy=1");
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());

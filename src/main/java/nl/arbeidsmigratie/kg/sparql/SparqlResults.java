@@ -9,6 +9,7 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.WebContent;
+import org.apache.jena.shared.CannotEncodeCharacterException;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.web.HttpSC;
@@ -100,7 +101,14 @@ final class SparqlResults {
             }
         } else {
             Representation r = (Representation) offer.value();
-            body = result.isDataset() ? r.write(result.dataset()) : r.write(result.graph());
+            try {
+                body = result.isDataset() ? r.write(result.dataset()) : r.write(result.graph());
+            } catch (CannotEncodeCharacterException e) {
+                // Jena's RDF/XML writer refuses characters XML cannot carry (U+0000-U+001F and others).
+                ServletOps.error(HttpSC.NOT_ACCEPTABLE_406, "this answer has characters that " + offer.mediaType()
+                        + " cannot carry; ask for text/turtle or application/n-triples");
+                return true;
+            }
         }
         ServletOps.setNoCache(action);
         action.setResponseHeader("Vary", "Accept");

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * read from the line the server prints when it listens. Integration tests share one instance per class.
  */
 public final class JarServer implements AutoCloseable {
+    /** Marks the end of the output in the start-up queue (compared by identity). */
+    private static final String END = new String("<end of output>");
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+?:(\\d+))/");
     private final Process process;
     private final String base;
@@ -58,29 +60,49 @@ public final class JarServer implements AutoCloseable {
         List<String> cmd = command(args.toArray(String[]::new));
         cmd.addAll(1, jvmArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        // One thread reads the output for the whole life of the process; the start waits for the line that says
+        // where it listens, with a deadline that holds even when the process prints nothing at all (no blocking read).
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        JarServer[] started = new JarServer[1];
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = r.readLine()) != null) {
+                    JarServer s;
+                    synchronized (started) { s = started[0]; }
+                    if (s != null) s.output.add(l);
+                    else lines.add(l);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            } finally {
+                lines.add(END);
+            }
+        }, "jar-server-output");
+        reader.setDaemon(true);
+        reader.start();
         List<String> seen = new ArrayList<>();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        String line;
-        while ((line = r.readLine()) != null) {
-            seen.add(line);
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                JarServer s = new JarServer(p, m.group(1));
-                s.startup = List.copyOf(seen);
-                Thread drain = new Thread(() -> {
-                    try {
-                        String l;
-                        while ((l = r.readLine()) != null) s.output.add(l);
-                    } catch (IOException ignored) {
-                        // the process ended
+        try {
+            while (Instant.now().isBefore(deadline)) {
+                String line = lines.poll(Duration.between(Instant.now(), deadline).toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line == null || line == END) break;
+                seen.add(line);
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    JarServer s = new JarServer(p, m.group(1));
+                    s.startup = List.copyOf(seen);
+                    synchronized (started) {
+                        started[0] = s;
+                        // lines printed after the listening line but read before this point
+                        for (String l; (l = lines.poll()) != null; ) if (l != END) s.output.add(l);
                     }
-                }, "jar-server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return s;
+                    return s;
+                }
             }
-            if (Instant.now().isAfter(deadline)) break;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         p.destroyForcibly();
         throw new IllegalStateException("server did not start:\n" + String.join("\n", seen));
