@@ -353,11 +353,11 @@ public final class QueryCatalog {
         Query bound = QueryTransformOps.replaceVars(b.query().query(), b.bindings());
         QueryExecDatasetBuilder builder = QueryExecDatasetBuilder.create().dataset(kg.dataset()).query(bound);
         if (timeoutMillis > 0) builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-        if (kg.onDisk()) return Txn.calculateRead(kg.dataset(), () -> select(builder));
-        return select(builder);
+        if (kg.onDisk()) return Txn.calculateRead(kg.dataset(), () -> select(builder, started));
+        return select(builder, started);
     }
 
-    private static RowSetRewindable select(QueryExecDatasetBuilder builder) {
+    private static RowSetRewindable select(QueryExecDatasetBuilder builder, java.util.function.Consumer<QueryExec> started) {
         try (QueryExec exec = builder.build()) {
             started.accept(exec);
             return exec.select().rewindable();

@@ -53,6 +53,7 @@ public final class HeapLauncher {
         cmd.add("-Xmx" + defaultHeapMib() + "m");
         cmd.add("-Xms" + defaultHeapMib() + "m");
         cmd.addAll(OTHER_POOLS);
+        cmd.addAll(ClassArchive.jvmOptions(jar));
         if ("root".equals(System.getProperty("user.name"))) cmd.add("-XX:ThreadPriorityPolicy=1");
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");

@@ -184,6 +184,10 @@ public final class KgServer {
         out.println(String.format("Arbeidsmigratie KG %s listening on http://%s:%d/ (%d triples; SPARQL at /kg/sparql)",
                 ctx.dataVersion(), host, server.port(), ctx.kg().all().size()));
         out.flush();
+        if (ClassArchive.training()) {
+            server.stop();
+            return true;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
