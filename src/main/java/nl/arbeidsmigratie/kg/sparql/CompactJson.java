@@ -1,6 +1,5 @@
 package nl.arbeidsmigratie.kg.sparql;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,15 +28,6 @@ public final class CompactJson {
         Out out = new Out(os);
         write(out, rows);
         out.flush();
-    }
-
-    /** The rows as SPARQL results JSON. */
-    static byte[] bytes(RowSet rows) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Out out = new Out(bytes);
-        write(out, rows);
-        out.flush();
-        return bytes.toByteArray();
     }
 
     static void write(Out out, RowSet rows) throws IOException {

@@ -1,13 +1,12 @@
 package nl.arbeidsmigratie.kg.sparql;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.shared.CannotEncodeCharacterException;
 import org.apache.jena.sparql.exec.QueryExecResult;
@@ -81,25 +80,16 @@ final class SparqlResults {
 
     /**
      * Sends {@code result} as chosen; false when there was no choice to honour (a JSON query), for Fuseki to send.
-     * The whole answer is written to memory first (results are already materialised and capped), so a writer's
-     * failure is an error status, never a truncated 200.
+     * Results are already gathered within their limits (rows, bytes, triples). A table (SELECT, ASK) streams out
+     * through Jetty's buffer: its writers cannot fail on any value (XML ones replace what XML cannot carry). A graph is
+     * written to memory first, because Jena's RDF/XML writer refuses some characters part-way, and that must be a 406,
+     * never a cut-off 200.
      */
     static boolean send(HttpAction action, QueryExecResult result, long maxRows) throws IOException {
         Object chosen = action.getRequest().getAttribute(CHOSEN);
         if (!(chosen instanceof Negotiation.Offer<?> offer) || result.isJson()) return false;
-        byte[] body;
-        if (offer.value() instanceof ResultFormat rf) {
-            Lang lang = WebContent.contentTypeToLangResultSet(rf.mediaType);
-            if (rf == ResultFormat.JSON && !result.isBoolean()) {
-                body = CompactJson.bytes(result.rowSet());
-            } else {
-                ResultsWriter writer = ResultsWriter.create().lang(lang).context(action.getContext()).build();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                if (result.isBoolean()) writer.write(out, result.booleanResult());
-                else writer.write(out, result.rowSet());
-                body = out.toByteArray();
-            }
-        } else {
+        byte[] body = null;
+        if (!(offer.value() instanceof ResultFormat)) {
             Representation r = (Representation) offer.value();
             try {
                 body = result.isDataset() ? r.write(result.dataset()) : r.write(result.graph());
@@ -115,8 +105,19 @@ final class SparqlResults {
         if (action.getRequest().getAttribute(CUT) != null) action.setResponseHeader(RowCap.HEADER, Long.toString(maxRows));
         ServletOps.success(action);
         action.setResponseContentType(offer.mediaType() + "; charset=utf-8");
-        action.setResponseContentLength(body.length);
-        action.getResponseOutputStream().write(body);
+        OutputStream out = action.getResponseOutputStream();
+        if (body != null) {
+            action.setResponseContentLength(body.length);
+            out.write(body);
+        } else if (offer.value() == ResultFormat.JSON && !result.isBoolean()) {
+            CompactJson.write(out, result.rowSet());
+        } else {
+            ResultFormat rf = (ResultFormat) offer.value();
+            ResultsWriter writer = ResultsWriter.create().lang(WebContent.contentTypeToLangResultSet(rf.mediaType))
+                    .context(action.getContext()).build();
+            if (result.isBoolean()) writer.write(out, result.booleanResult());
+            else writer.write(out, result.rowSet());
+        }
         return true;
     }
 }
