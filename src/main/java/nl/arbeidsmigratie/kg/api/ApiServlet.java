@@ -124,7 +124,9 @@ final class ApiServlet extends HttpServlet {
         // The hot path: a request spelled as one answered before today from the precomputed answers needs no
         // parameter parsing, binding or key building.
         String qs = req.getQueryString();
-        String spelled = LocalDate.now() + " " + id + "?" + (qs == null ? "" : qs);
+        // One "today" for the whole request: the remembered spelling and the default asOf must be the same day.
+        LocalDate today = LocalDate.now();
+        String spelled = today + " " + id + "?" + (qs == null ? "" : qs);
         Remembered known = remembered.get(spelled);
         if (known != null) {
             ResultFormat format = known.format();
@@ -172,7 +174,7 @@ final class ApiServlet extends HttpServlet {
         }
         Answer answer;
         try {
-            BoundQuery bound = ctx.catalog().bind(q, raw, raw.getOrDefault("lang", "nl"), RESERVED);
+            BoundQuery bound = ctx.catalog().bind(q, raw, raw.getOrDefault("lang", "nl"), RESERVED, today);
             answer = ctx.answers().answer(bound);
         } catch (ParameterException e) {
             sendJson(res, 400, error(e.getMessage(), e.parameter(), e.allowed()));

@@ -77,6 +77,9 @@ final class BodyGate extends Handler.Wrapper {
     }
 
     /** Reads the body on demand callbacks; then hands the request on, with the body replayed from memory. */
+    /** First size of a body's buffer (bytes). */
+    private static final int INITIAL_BUFFER = 8 * 1024;
+
     private final class Loader implements Invocable.Task {
         private final Request request;
         private final Response response;
@@ -90,7 +93,9 @@ final class BodyGate extends Handler.Wrapper {
             this.request = request;
             this.response = response;
             this.callback = callback;
-            this.body = new byte[(int) Math.min(Math.max(length, 1024), maxBytes)];
+            // Sized by what has arrived, not by what the client declares: a Content-Length alone, on many idle
+            // connections, would otherwise reserve the whole limit for each. The buffer doubles as bytes come.
+            this.body = new byte[(int) Math.min(Math.max(Math.min(length, INITIAL_BUFFER), 1024), maxBytes)];
         }
 
         void start() {

@@ -55,6 +55,10 @@ public final class HeapLauncher {
         cmd.addAll(OTHER_POOLS);
         cmd.addAll(ClassArchive.jvmOptions(jar));
         if ("root".equals(System.getProperty("user.name"))) cmd.add("-XX:ThreadPriorityPolicy=1");
+        // The caller's system properties go along (kg.base for a mirror, user.timezone for "today", java.io.tmpdir
+        // for spilled sorts, log4j settings): the child is the same server, only with its heap settings.
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments())
+            if (a.startsWith("-D") && !a.startsWith("-D" + CHILD + "=")) cmd.add(a);
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(jar.toString());

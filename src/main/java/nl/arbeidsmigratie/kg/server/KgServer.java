@@ -110,7 +110,11 @@ public final class KgServer {
         jetty.setRequestLog(new RequestLog());
         PlainErrors errors = new PlainErrors();
         jetty.setErrorHandler(errors);
-        for (ServletContextHandler context : jetty.getDescendants(ServletContextHandler.class)) context.setErrorHandler(errors);
+        for (ServletContextHandler context : jetty.getDescendants(ServletContextHandler.class)) {
+            context.setErrorHandler(errors);
+            // A form may be as large as any body BodyGate lets through (Jetty's own default is 200,000 bytes).
+            context.setMaxFormContentSize(ctx.options().maxRequestBytes());
+        }
         // Jetty's GzipHandler compresses every compressible answer (pages, API, SPARQL results, RDF), honours
         // Accept-Encoding q-values (gzip;q=0), skips what is already compressed and suffixes ETags of the gzip variant.
         // It never inflates request bodies: BodyGate refuses those with a Content-Encoding.

@@ -106,7 +106,7 @@ final class RequestGuard implements Filter {
             params = request.getParameterMap();
         } catch (RuntimeException e) {
             refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
-                    "the query string or form is not valid percent-encoded UTF-8");
+                    "the query string or form is not valid percent-encoded UTF-8, or has more than 1,000 fields");
             return;
         }
         for (String name : params.keySet()) {

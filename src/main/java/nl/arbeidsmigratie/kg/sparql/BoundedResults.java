@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
@@ -36,7 +37,9 @@ final class BoundedResults {
             bytes += 16;
             for (Iterator<Var> it = b.vars(); it.hasNext(); ) bytes += size(b.get(it.next()));
             if (bytes > maxBytes) throw tooBig(maxBytes);
-            kept.add(b);
+            // A copy of the projected values only: Jena's projected row keeps the whole row under it, so a value
+            // bound but not projected (a 1 MB string per row) would be held without being counted.
+            kept.add(BindingFactory.copy(b));
         }
         return RowSetStream.create(vars, kept.iterator());
     }

@@ -39,6 +39,8 @@ final class SafeFunctions extends FunctionRegistry {
         for (Iterator<String> it = base.keys(); it.hasNext(); ) {
             String uri = it.next();
             if (uri.startsWith(ARQConstants.CDTFunctionLibraryURI) || uri.equals(FN + "apply")) continue;
+            // A java: class that something earlier in this process loaded by name (a test, a tool) stays out.
+            if (uri.regionMatches(true, 0, "java:", 0, 5)) continue;
             allowed.add(uri);
         }
     }
@@ -109,7 +111,9 @@ final class SafeFunctions extends FunctionRegistry {
 
         Properties(PropertyFunctionRegistry base) {
             this.base = base;
-            base.keys().forEachRemaining(allowed::add);
+            base.keys().forEachRemaining(uri -> {
+                if (!uri.regionMatches(true, 0, "java:", 0, 5)) allowed.add(uri);
+            });
         }
 
         @Override public PropertyFunctionFactory get(String uri) { return isRegistered(uri) ? base.get(uri) : null; }

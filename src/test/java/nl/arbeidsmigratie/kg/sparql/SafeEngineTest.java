@@ -170,6 +170,15 @@ class SafeEngineTest {
         try (QueryExec e = exec("SELECT * { ?s ?p ?o } LIMIT 100")) {
             assertEquals(100, BoundedResults.select(e, Limits.MAX_RESULT_BYTES).rewindable().size());
         }
+        // A value bound but not projected is neither counted nor kept: each row kept holds only what it shows (Jena's
+        // projected row would keep the 100 KB string under it, uncounted).
+        try (QueryExec e = exec("SELECT ?s { ?s ?p ?o BIND(CONCAT(STR(?o), \"" + "y".repeat(100_000) + "\") AS ?big) } LIMIT 100")) {
+            var kept = BoundedResults.select(e, Limits.MAX_RESULT_BYTES);
+            while (kept.hasNext()) {
+                var row = kept.next();
+                assertFalse(row instanceof org.apache.jena.sparql.engine.binding.BindingProject, "a projection kept whole");
+            }
+        }
     }
 
     @Test
