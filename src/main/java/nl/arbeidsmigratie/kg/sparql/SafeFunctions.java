@@ -39,8 +39,7 @@ final class SafeFunctions extends FunctionRegistry {
         for (Iterator<String> it = base.keys(); it.hasNext(); ) {
             String uri = it.next();
             if (uri.startsWith(ARQConstants.CDTFunctionLibraryURI) || uri.equals(FN + "apply")) continue;
-            // A java: class that something earlier in this process loaded by name (a test, a tool) stays out.
-            if (uri.regionMatches(true, 0, "java:", 0, 5)) continue;
+            if (isJava(uri)) continue;
             allowed.add(uri);
         }
     }
@@ -105,6 +104,11 @@ final class SafeFunctions extends FunctionRegistry {
     }
 
     /** Property functions: only those Jena registers at start (list:member, list:index, list:length, rdfs:member). */
+    /** A java: class that something earlier in this process loaded by name (a test, a tool) is never allowed. */
+    static boolean isJava(String uri) {
+        return uri.regionMatches(true, 0, "java:", 0, 5);
+    }
+
     static final class Properties extends PropertyFunctionRegistry {
         private final PropertyFunctionRegistry base;
         private final Set<String> allowed = new HashSet<>();
@@ -112,7 +116,7 @@ final class SafeFunctions extends FunctionRegistry {
         Properties(PropertyFunctionRegistry base) {
             this.base = base;
             base.keys().forEachRemaining(uri -> {
-                if (!uri.regionMatches(true, 0, "java:", 0, 5)) allowed.add(uri);
+                if (!isJava(uri)) allowed.add(uri);
             });
         }
 

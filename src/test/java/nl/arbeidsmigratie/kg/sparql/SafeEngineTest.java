@@ -198,6 +198,17 @@ class SafeEngineTest {
     }
 
     @Test
+    void javaFunctionsLoadedEarlierInTheProcessStayOut() {
+        String uri = "java:org.apache.jena.sparql.function.library.FN_StrConcat";
+        FunctionRegistry.get().put(uri, org.apache.jena.sparql.function.library.FN_StrConcat.class);
+        try {
+            assertEquals(null, new SafeFunctions(FunctionRegistry.get()).get(uri));
+        } finally {
+            FunctionRegistry.get().remove(uri);
+        }
+    }
+
+    @Test
     void functionsJenaWouldLoadByNameAreUnknown() {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                 assertEquals(null, value("SELECT ?x { BIND(<http://jena.apache.org/ARQ/function#wait>(60000) AS ?x) }")));
