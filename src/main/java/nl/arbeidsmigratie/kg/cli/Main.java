@@ -27,6 +27,9 @@ import nl.arbeidsmigratie.kg.release.Release;
 import nl.arbeidsmigratie.kg.release.Tdb2Store;
 import nl.arbeidsmigratie.kg.server.HeapLauncher;
 import nl.arbeidsmigratie.kg.server.KgServer;
+import nl.arbeidsmigratie.kg.server.QueryWorkers;
+import nl.arbeidsmigratie.kg.sparql.QueryWorker;
+import nl.arbeidsmigratie.kg.sparql.WorkerPool;
 import nl.arbeidsmigratie.kg.source.KgSource;
 
 /**
@@ -104,7 +107,37 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(QUERY_WORKER)) {
+            queryWorker(args);
+            return;
+        }
         System.exit(run(args, System.out, System.err));
+    }
+
+    /** The internal command {@code serve} starts its query workers with (see {@link WorkerPool}). */
+    public static final String QUERY_WORKER = "query-worker";
+
+    /**
+     * A query worker: loads the graph ({@code --tdb2 DIR}, {@code --release DIR}, or the jar's release), then answers
+     * the requests on standard input on standard output, which from now on carries nothing else.
+     */
+    private static void queryWorker(String[] args) {
+        java.io.OutputStream frames = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        System.setOut(System.err);
+        List<String> a = List.of(args);
+        try {
+            if (a.contains("--tdb2")) {
+                var store = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(a.get(a.indexOf("--tdb2") + 1));
+                QueryWorker.serve(store, true, System.in, frames);
+            } else {
+                Path dir = a.contains("--release") ? Path.of(a.get(a.indexOf("--release") + 1)) : KgSource.bundled().releaseDir();
+                QueryWorker.serve(Release.graphOnly(dir).dataset(), false, System.in, frames);
+            }
+            System.exit(0);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("query worker: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -264,7 +297,8 @@ public final class Main {
         var child = HeapLauncher.relaunch(args, Main.class.getName(), err);
         if (child.isPresent()) return child.get();
         HeapLauncher.watchParent();
-        String heap = HeapLauncher.heapReport();
+        boolean tdb2 = o.single.containsKey("tdb2");
+        String heap = HeapLauncher.heapReport(tdb2 ? 1 : options.maxConcurrent());
         if (heap == null) {
             err.println("error: the JVM heap is " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; serve needs at least "
                     + HeapLauncher.MIN_HEAP_MIB + " MiB (start it with -Xmx" + HeapLauncher.MIN_HEAP_MIB + "m or more)");
@@ -275,12 +309,20 @@ public final class Main {
         KnowledgeGraph kg = r.kg();
         QueryCatalog catalog = r.catalog();
         Map<String, Answer> precomputed = r.answers();
-        if (o.single.containsKey("tdb2")) {
-            Tdb2Store.Opened store = Tdb2Store.open(r.kg(), Path.of(o.single.get("tdb2")));
+        List<String> workerGraph;
+        if (tdb2) {
+            // One process may open a TDB2 store: the query worker. The server keeps a copy in memory for its pages.
+            Path dir = Path.of(o.single.get("tdb2")).toAbsolutePath();
+            Tdb2Store.Opened store = Tdb2Store.copyToMemory(r.kg(), dir);
             kg = store.kg();
             catalog = catalog.on(kg);
             // Added files change the answers: compute them from the store, then cache them.
             if (!store.sameAsRelease()) precomputed = Map.of();
+            workerGraph = List.of("--tdb2", dir.toString());
+        } else {
+            Path releaseDir = r.dumps().getParent();
+            workerGraph = releaseDir.getFileSystem() == java.nio.file.FileSystems.getDefault()
+                    ? List.of("--release", releaseDir.toAbsolutePath().toString()) : List.of();
         }
         // Live answers get a small share of the heap: a sixteenth, at most 64 MiB (a status answer on another date is
         // half a MiB in its four formats, and readers ask for many dates).
@@ -289,7 +331,8 @@ public final class Main {
                 new Answers(catalog, precomputed, new WorkLimiter(QUESTION_SLOTS, QUESTION_WAIT_MILLIS), options.timeoutSeconds() * 1000L,
                         Answers.MAX_LIVE_ENTRIES, liveBytes),
                 options, new WorkLimiter(options.maxConcurrent()), r.dumps());
-        return KgServer.runUntilStopped(ctx, out, err) ? OK : CANNOT_SERVE;
+        WorkerPool.Launch workers = QueryWorkers.launch(Main.class.getName(), QUERY_WORKER, workerGraph, options.maxConcurrent());
+        return KgServer.runUntilStopped(ctx, workers, out, err) ? OK : CANNOT_SERVE;
     }
 
     /** Warnings do not stop the build, but they are never silent. */

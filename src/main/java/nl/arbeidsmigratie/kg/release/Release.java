@@ -138,6 +138,25 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
         }
     }
 
+    /**
+     * Only the graph of a release folder (for a query worker): {@code graph.rt}, checked against its SHA-256, as the
+     * same dataset {@link KnowledgeGraph#dataset()} serves.
+     */
+    public static KnowledgeGraph graphOnly(Path dir) {
+        try {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(dir.resolve(PROPERTIES))) {
+                p.load(in);
+            }
+            byte[] graphBytes = Files.readAllBytes(dir.resolve(GRAPH));
+            if (!sha256(graphBytes).equals(p.getProperty("graphSha256")))
+                throw new KgInputException(dir + "/" + GRAPH + " does not match its SHA-256 in release.properties");
+            return readGraph(null, graphBytes, p.getProperty("dataVersion"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Prefixes, then ontology, asserted and inferred quads, each sorted: the bytes depend only on the triples. */
     private static void writeGraph(KnowledgeGraph kg, OutputStream out) {
         StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);

@@ -114,6 +114,26 @@ public final class Tdb2Store {
                 Long.parseLong(p.getProperty("triples", "0")));
     }
 
+    /**
+     * Like {@link #open}, but the store's quads are copied into memory and the store is closed again, so that the one
+     * process allowed to open it can be a query worker ({@code serve --tdb2}).
+     */
+    public static Opened copyToMemory(KnowledgeGraph kg, Path dir) {
+        Opened onDisk = open(kg, dir);
+        DatasetGraph store = onDisk.kg().dataset();
+        DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(copy, () -> Txn.executeRead(store, () -> {
+            store.getDefaultGraph().find().forEachRemaining(copy.getDefaultGraph()::add);
+            store.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (!q.isDefaultGraph()) copy.add(q);
+            });
+        }));
+        org.apache.jena.tdb2.sys.TDBInternal.expel(store instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w
+                ? w.getBase() : store, true);
+        String version = onDisk.kg().dataVersion();
+        return new Opened(kg.onStore(copy, version), onDisk.sameAsRelease(), onDisk.triples());
+    }
+
     private static String extrasDigest(List<Path> files) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

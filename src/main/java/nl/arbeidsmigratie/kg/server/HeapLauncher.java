@@ -111,14 +111,16 @@ public final class HeapLauncher {
     }
 
     /**
-     * A line about the heap for the start-up output; refuses (returns null) a heap too small to serve.
+     * A line about memory for the start-up output, the query workers' included; refuses (returns null) a heap too
+     * small to serve.
      */
-    public static String heapReport() {
+    public static String heapReport(int workers) {
         long maxMib = Runtime.getRuntime().maxMemory() >> 20;
         if (maxMib < MIN_HEAP_MIB * 9 / 10) return null;
         String how = System.getProperty(CHILD) != null ? "set by serve" : "as given to the JVM";
-        return "heap: at most " + maxMib + " MiB (" + how + "); the process stays under about "
-                + ceilingMib(maxMib) + " MiB";
+        return "heap: at most " + maxMib + " MiB (" + how + "), and " + workers + " query worker" + (workers == 1 ? "" : "s")
+                + " of at most " + QueryWorkers.HEAP_MIB + " MiB heap each; the server and its workers together stay under about "
+                + (ceilingMib(maxMib) + workers * QueryWorkers.ceilingMib()) + " MiB";
     }
 
     /** The memory ceiling of the server process: heap plus the bounded pools plus JVM and thread overhead. */

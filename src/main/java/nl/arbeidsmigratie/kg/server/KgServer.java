@@ -27,6 +27,7 @@ import nl.arbeidsmigratie.kg.dump.DumpModule;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.linkeddata.LinkedDataModule;
 import nl.arbeidsmigratie.kg.sparql.SparqlModule;
+import nl.arbeidsmigratie.kg.sparql.WorkerPool;
 import nl.arbeidsmigratie.kg.web.WebModule;
 
 /**
@@ -63,17 +64,21 @@ public final class KgServer {
     private final FusekiServer fuseki;
     private final RequestGuard guard;
     private final ServerContext ctx;
+    private final WorkerPool workers;
 
-    private KgServer(FusekiServer fuseki, RequestGuard guard, ServerContext ctx) {
+    private KgServer(FusekiServer fuseki, RequestGuard guard, ServerContext ctx, WorkerPool workers) {
         this.fuseki = fuseki;
         this.guard = guard;
         this.ctx = ctx;
+        this.workers = workers;
     }
 
-    public static KgServer create(ServerContext ctx) {
+    /** @param workerLaunch how to start the query workers that answer ad-hoc SPARQL ({@link QueryWorkers}) */
+    public static KgServer create(ServerContext ctx, WorkerPool.Launch workerLaunch) {
         RequestGuard guard = new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots(), ctx.answers()::questionsWaiting);
+        WorkerPool workers = WorkerPool.start(workerLaunch);
         FusekiServer fuseki = FusekiServer.create()
-                .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx), new ApiModule(ctx),
+                .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx, workers), new ApiModule(ctx),
                         new LinkedDataModule(ctx), new DumpModule(ctx), new WebModule(ctx))))
                 .port(ctx.options().port())
                 .enablePing(true)
@@ -85,7 +90,7 @@ public final class KgServer {
                 .addFilter("/*", guard)
                 .build();
         tune(fuseki.getJettyServer(), ctx);
-        return new KgServer(fuseki, guard, ctx);
+        return new KgServer(fuseki, guard, ctx, workers);
     }
 
     /** Bind address, buffers, limits, logging, gzip and graceful stop, set on Jetty before it starts. */
@@ -166,11 +171,14 @@ public final class KgServer {
     public int port() { return fuseki.getHttpPort(); }
 
     /** Stops accepting requests, lets in-flight ones finish (at most the query timeout plus 5 s), then stops. */
-    public void stop() { fuseki.stop(); }
+    public void stop() {
+        fuseki.stop();
+        workers.close();
+    }
 
     /** {@code serve}: start, print where it listens, and block until the JVM is told to stop. */
-    public static boolean runUntilStopped(ServerContext ctx, PrintStream out, PrintStream err) {
-        KgServer server = create(ctx);
+    public static boolean runUntilStopped(ServerContext ctx, WorkerPool.Launch workerLaunch, PrintStream out, PrintStream err) {
+        KgServer server = create(ctx, workerLaunch);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -180,6 +188,7 @@ public final class KgServer {
             } else {
                 err.println("error: cannot start the server: " + e.getMessage());
             }
+            server.workers.close();
             return false;
         }
         String host = ctx.options().host().contains(":") ? "[" + ctx.options().host() + "]" : ctx.options().host();

@@ -56,7 +56,7 @@ final class ServiceDescription {
                 .addProperty(RDFS.label, m.createLiteral("SPARQL endpoint of the Arbeidsmigratie KG", "en"))
                 .addProperty(RDFS.comment, m.createLiteral("SPARQL 1.1 Protocol, query only (GET and POST). No SERVICE, "
                         + "no updates. Queries stop after " + options.timeoutSeconds() + " s; results are cut at "
-                        + options.maxRows() + " rows and then say so in the " + RowCap.HEADER + " header; at most "
+                        + options.maxRows() + " rows and then say so in the " + AdHocQueryService.MAX_ROWS_HEADER + " header; at most "
                         + options.maxConcurrent() + " queries run at once.", "en"))
                 .addProperty(SD.supportedLanguage, SD.SPARQL11Query)
                 .addProperty(SD.feature, SD.UnionDefaultGraph)
@@ -64,7 +64,7 @@ final class ServiceDescription {
                 .addLiteral(timeout, m.createTypedLiteral(Integer.toString(options.timeoutSeconds()), XSDDatatype.XSDinteger))
                 .addLiteral(maxRows, m.createTypedLiteral(Integer.toString(options.maxRows()), XSDDatatype.XSDinteger))
                 .addLiteral(concurrent, m.createTypedLiteral(Integer.toString(options.maxConcurrent()), XSDDatatype.XSDinteger))
-                .addProperty(header, RowCap.HEADER);
+                .addProperty(header, AdHocQueryService.MAX_ROWS_HEADER);
         for (String f : FORMATS) service.addProperty(SD.resultFormat, SD.format(f));
 
         // The default graph is asserted plus inferred triples; the OWL RL entailments are materialised, not computed

@@ -15,26 +15,28 @@ import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
- * {@code /kg/sparql}, {@code /kg/query} (SPARQL 1.1 Protocol, query only) and {@code /kg/get} (Graph Store Protocol,
- * read only) on the frozen dataset, with the public-endpoint limits of {@link SafeQueryService}; without a query,
+ * {@code /kg/sparql}, {@code /kg/query} (SPARQL 1.1 Protocol, query only; each query answered by a worker process of
+ * {@link WorkerPool}) and {@code /kg/get} (Graph Store Protocol, read only, on the frozen dataset); without a query,
  * {@code /kg/sparql} and {@code /kg/query} answer their SPARQL 1.1 Service Description.
  */
 public final class SparqlModule implements FusekiModule {
     public static final String DATASET_PATH = "/kg";
     private final ServerContext ctx;
+    private final WorkerPool workers;
 
-    public SparqlModule(ServerContext ctx) {
+    public SparqlModule(ServerContext ctx, WorkerPool workers) {
         this.ctx = ctx;
+        this.workers = workers;
     }
 
     @Override public String name() { return "sparql"; }
 
     @Override
     public void prepare(FusekiServer.Builder b, Set<String> datasetNames, Model configModel) {
-        // Public endpoint: queries may never reach out to other hosts.
+        // Public endpoint: nothing in this process may reach out to other hosts either.
         ARQ.globalServiceAllowed = false;
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
-        b.registerOperation(Operation.Query, new SafeQueryService(ctx.timeoutMillis(), ctx.options().maxRows()))
+        b.registerOperation(Operation.Query, new AdHocQueryService(workers, ctx.timeoutMillis(), ctx.options().maxRows()))
          .add(DATASET_PATH, new FrozenDataset(ctx.kg().dataset()), false);
         Map<String, Graph> descriptions = new LinkedHashMap<>();
         descriptions.put(DATASET_PATH + "/sparql", ServiceDescription.describe(ctx.kg(), ctx.options(), KG.SPARQL));

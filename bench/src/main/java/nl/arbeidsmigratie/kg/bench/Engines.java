@@ -34,7 +34,6 @@ import nl.arbeidsmigratie.kg.query.ResultFormat;
 import nl.arbeidsmigratie.kg.query.WorkLimiter;
 import nl.arbeidsmigratie.kg.release.Release;
 import nl.arbeidsmigratie.kg.source.KgSource;
-import nl.arbeidsmigratie.kg.sparql.CompactJson;
 
 /**
  * The engines compared in-process, each holding the same triples (the release's default graph: asserted plus
@@ -45,7 +44,7 @@ import nl.arbeidsmigratie.kg.sparql.CompactJson;
  * (precomputed at build, or computed once and cached), send its JSON bytes. For ad-hoc SPARQL, see next.</li>
  * <li>{@code ours-arq}: ARQ on the dataset {@code serve} loads ({@code KnowledgeGraph.dataset()}, a read-only
  * {@code DatasetGraphFactory.create()} over a {@code GraphMem2Fast} default graph): what {@code /kg/sparql} and every
- * live question run, with results written as {@code /kg/sparql} writes them ({@code CompactJson}).</li>
+ * live question run, with results written as {@code /kg/sparql} writes them (Jena's JSON writer, in a query worker).</li>
  * <li>{@code jena-txnmem}: {@code DatasetGraphFactory.createTxnMem()} (what plain Fuseki's {@code --file} uses);</li>
  * <li>{@code jena-graphmem2}, {@code jena-roaring}, {@code jena-graphmem-legacy}: Jena's other in-memory graphs
  * ({@code GraphMem2Fast}, {@code GraphMem2Roaring}, the pre-5.0 {@code GraphMem});</li>
@@ -87,7 +86,7 @@ public final class Engines {
         Graph all = r.kg().all();
         return switch (name) {
             case "ours" -> answers(r);
-            case "ours-arq" -> arq(r.kg().dataset(), false, true);
+            case "ours-arq" -> arq(r.kg().dataset(), false);
             case "jena-txnmem" -> {
                 DatasetGraph d = DatasetGraphFactory.createTxnMem();
                 Txn.executeWrite(d, () -> all.find().forEachRemaining(t -> d.getDefaultGraph().add(t)));
@@ -114,7 +113,7 @@ public final class Engines {
         Answers answers = new Answers(r.catalog(), r.answers(), new WorkLimiter(4), 30_000,
                 Answers.MAX_LIVE_ENTRIES, Answers.MAX_LIVE_BYTES);
         return (item, out) -> {
-            if (item.kind() != Workload.Kind.PREPARED) return arq(r.kg().dataset(), false, true).run(item, out);
+            if (item.kind() != Workload.Kind.PREPARED) return arq(r.kg().dataset(), false).run(item, out);
             // Bind from the raw parameters again, as a request does, then look up.
             var b = r.catalog().bind(item.bound().query(), rawParams(item), "en", List.of());
             var answer = answers.answer(b);
@@ -131,31 +130,21 @@ public final class Engines {
         return item.bound().key().params();
     }
 
-    static Engine arq(DatasetGraph dsg, boolean txn) { return arq(dsg, txn, false); }
-
-    /** ARQ, results written by Jena's JSON writer, or (ours) by the server's {@code CompactJson}. */
-    static Engine arq(DatasetGraph dsg, boolean txn, boolean compact) {
+    /** ARQ, results written by Jena's JSON writer (as a query worker of {@code /kg/sparql} writes them too). */
+    static Engine arq(DatasetGraph dsg, boolean txn) {
         return (item, out) -> {
             var query = QueryFactory.create(item.sparql());
-            if (txn) return Txn.calculateRead(dsg, () -> execute(dsg, query, out, compact));
-            return execute(dsg, query, out, compact);
+            if (txn) return Txn.calculateRead(dsg, () -> execute(dsg, query, out));
+            return execute(dsg, query, out);
         };
     }
 
-    private static long execute(DatasetGraph dsg, org.apache.jena.query.Query query, OutputStream out, boolean compact) {
+    private static long execute(DatasetGraph dsg, org.apache.jena.query.Query query, OutputStream out) {
         try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
             RowSet rows = exec.select();
             long[] n = new long[1];
             RowSet counted = new CountingRowSet(rows, n);
-            if (compact) {
-                try {
-                    CompactJson.write(out, counted);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            } else {
-                ResultsWriter.create().lang(ResultSetLang.RS_JSON).build().write(out, counted);
-            }
+            ResultsWriter.create().lang(ResultSetLang.RS_JSON).build().write(out, counted);
             return n[0];
         }
     }

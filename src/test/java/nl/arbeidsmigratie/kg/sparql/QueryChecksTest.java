@@ -8,13 +8,13 @@ import org.apache.jena.query.Syntax;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SERVICE is found wherever a query can hold it; a query without it passes. */
-class ServiceCheckTest {
+/** SERVICE and java: functions are found wherever a query can hold them; a query without them passes. */
+class QueryChecksTest {
     private static final String S = "SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o }";
 
     private static String check(String query) {
         // Fuseki parses with the ARQ syntax (a superset of SPARQL 1.1): so does the test.
-        return ServiceCheck.firstService(QueryFactory.create(query, Syntax.syntaxARQ));
+        return QueryChecks.refusal(QueryFactory.create(query, Syntax.syntaxARQ));
     }
 
     @ParameterizedTest
@@ -48,7 +48,9 @@ class ServiceCheckTest {
     })
     void serviceIsFoundWhereverItIs(String query) {
         String found = check(query);
-        assertEquals(query.contains("SERVICE ?ep") ? "?ep" : "<http://127.0.0.1:9/sparql>", found, query);
+        assertEquals("SERVICE is disabled on this endpoint (the query has SERVICE "
+                + (query.contains("SERVICE ?ep") ? "?ep" : "<http://127.0.0.1:9/sparql>") + "): queries run on this graph only",
+                found, query);
     }
 
     @ParameterizedTest
@@ -61,5 +63,20 @@ class ServiceCheckTest {
     })
     void queriesWithoutServicePass(String query) {
         assertNull(check(query), query);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT * { BIND(<java:java.lang.Thread>(1) AS ?x) }",
+            "SELECT * { ?s ?p ?o FILTER(<java:nl.Evil>(?o)) }",
+            "SELECT (<java:nl.Evil>(1) AS ?x) {}",
+            "SELECT * { ?s <java:nl.EvilPropertyFunction> ?o }",
+            "SELECT * { GRAPH ?g { ?s <java:nl.EvilPropertyFunction> ?o } }",
+            "SELECT ?s { ?s ?p ?o } ORDER BY (<java:nl.Evil>(?o))",
+            "SELECT (SUM(<java:nl.Evil>(?o)) AS ?n) { ?s ?p ?o }",
+    })
+    void javaFunctionsAreFoundWhereverTheyAre(String query) {
+        String found = check(query);
+        assertEquals(true, found != null && found.startsWith("java: functions are not offered"), query + " -> " + found);
     }
 }
