@@ -298,7 +298,7 @@ public final class Main {
         if (child.isPresent()) return child.get();
         HeapLauncher.watchParent();
         boolean tdb2 = o.single.containsKey("tdb2");
-        String heap = HeapLauncher.heapReport(tdb2 ? 1 : options.maxConcurrent());
+        String heap = HeapLauncher.heapReport(QueryWorkers.processes(tdb2, options.maxConcurrent()));
         if (heap == null) {
             err.println("error: the JVM heap is " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; serve needs at least "
                     + HeapLauncher.MIN_HEAP_MIB + " MiB (start it with -Xmx" + HeapLauncher.MIN_HEAP_MIB + "m or more)");

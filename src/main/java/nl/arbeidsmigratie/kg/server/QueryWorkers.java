@@ -28,6 +28,11 @@ public final class QueryWorkers {
         return HEAP_MIB + 128 + 48 + 16 + 64;
     }
 
+    /** How many worker processes {@link #launch} starts for {@code slots} ad-hoc slots. */
+    public static int processes(boolean tdb2, int slots) {
+        return tdb2 ? 1 : slots + 1;
+    }
+
     /**
      * @param graph how the worker finds its graph: {@code --tdb2 DIR}, {@code --release DIR}, or nothing (the jar's)
      * @param slots how many ad-hoc queries may run at once
@@ -47,7 +52,9 @@ public final class QueryWorkers {
         cmd.add(mainClass);
         cmd.add(workerCommand);
         cmd.addAll(graph);
-        // One process per slot, so that ending one ends one query; a TDB2 store opens in one process only.
-        return tdb2 ? new WorkerPool.Launch(List.copyOf(cmd), 1, slots) : new WorkerPool.Launch(List.copyOf(cmd), slots, 1);
+        // One process per slot, so that ending one ends one query, and one more kept warm: at most `slots` queries run
+        // at once (the request guard), so when a query past its deadline has its worker ended, the next query finds
+        // a ready worker while the ended one is replaced. A TDB2 store opens in one process only.
+        return new WorkerPool.Launch(List.copyOf(cmd), processes(tdb2, slots), tdb2 ? slots : 1);
     }
 }

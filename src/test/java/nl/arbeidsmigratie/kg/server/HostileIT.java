@@ -5,10 +5,8 @@ import static nl.arbeidsmigratie.kg.testsupport.Http.get;
 import static nl.arbeidsmigratie.kg.testsupport.Http.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +76,12 @@ class HostileIT {
         assertEquals(200, RawHttp.get("127.0.0.2", port, "/id/wet/wtta", "Accept", "text/turtle").status());
         for (String client : List.of("127.0.0.1", "127.0.0.2")) {
             RawHttp.Response r = query(client, COUNT);
+            // Workers ended by the attack are being replaced: the warm spare answers at once, further ones once a
+            // fresh worker has loaded the graph (seconds on a loaded machine).
+            for (int i = 0; i < 60 && r.status() == 503 && r.body().contains("no query worker was free"); i++) {
+                Thread.sleep(1_000);
+                r = query(client, COUNT);
+            }
             assertEquals(200, r.status(), client + ": " + r.body());
             assertEquals(triples, r.body(), "the graph changed");
         }
@@ -117,7 +120,8 @@ class HostileIT {
     @Test
     void serveRunsTheServerWithExplicitHeapSettingsAndStatesItsCeiling() {
         assertTrue(server.startupOutput().stream().anyMatch(l -> l.matches(
-                "heap: at most \\d+ MiB \\(set by serve\\); the process stays under about \\d+ MiB")),
+                "heap: at most \\d+ MiB \\(set by serve\\), and 3 query workers of at most \\d+ MiB heap each; "
+                        + "the server and its workers together stay under about \\d+ MiB")),
                 String.join("\n", server.startupOutput()));
         List<String> args = List.of(server.serverProcess().info().arguments().orElse(new String[0]));
         assertTrue(args.stream().anyMatch(a -> a.matches("-Xmx\\d+m")), "no -Xmx: " + args);
@@ -127,19 +131,26 @@ class HostileIT {
     // 1. REGEX backtracking
 
     @Test
-    void backtrackingRegexAnswersAtOnceAndFourOfThemHoldNoSlot() throws Exception {
+    void backtrackingRegexStopsAtTheDeadlineAndFourOfThemHoldNoMoreThanTheirSlots() throws Exception {
+        // Exponential on java.util.regex, which Jena uses: the worker runs it until the deadline and is then ended.
         String q = "SELECT (REGEX(\"" + "a".repeat(40) + "\", \"(.*a){20}b\") AS ?x) {}";
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<RawHttp.Response>> all = new ArrayList<>();
             for (int i = 0; i < 4; i++)
                 all.add(pool.submit(() -> RawHttp.get("127.0.0.1", port, "/kg/sparql?timeout=3&query=" + enc(q), "Accept", "text/csv")));
+            int stopped = 0;
             for (Future<RawHttp.Response> f : all) {
                 RawHttp.Response r = f.get();
                 assertWithin(LIMIT, r.millis());
-                if (r.status() == 200) assertEquals("x\r\nfalse\r\n", r.body());
-                else assertRefused(503, "too many queries at once", r.status(), r.body());
+                if (r.body().contains("took longer")) {
+                    assertRefused(503, "the query took longer than 3 s, the time limit of this endpoint", r.status(), r.body());
+                    stopped++;
+                } else {
+                    assertRefused(503, "too many queries at once", r.status(), r.body());
+                }
             }
+            assertTrue(stopped >= 1 && stopped <= 1, "one client holds one slot: " + stopped + " ran");
         } finally {
             pool.shutdownNow();
         }
@@ -159,11 +170,10 @@ class HostileIT {
     }
 
     @Test
-    void regexFeaturesTheLinearEngineLacksAreRefusedByName() throws Exception {
+    void regularExpressionsAreJavasAsInPlainJena() throws Exception {
         HttpResponse<String> r = post("SELECT (REGEX(\"aa\", \"(a)\\\\1\") AS ?x) {}");
-        assertRefused(400, "back-references", r.statusCode(), r.body());
-        r = post("SELECT (REGEX(\"a\", \"" + "a".repeat(1_001) + "\") AS ?x) {}");
-        assertRefused(400, "a regular expression is longer than 1000 characters", r.statusCode(), r.body());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("x\r\ntrue\r\n", r.body());
     }
 
     // 2. ORDER BY ignoring the deadline
@@ -307,37 +317,33 @@ class HostileIT {
         String k20 = "x".repeat(20_000);
         StringBuilder template = new StringBuilder();
         for (int i = 0; i < 1_000; i++) template.append("?s <urn:p").append(i).append("> ?o . ");
-        // The last three reach their limit by volume: on a busy machine the 3 s time limit may come first (a 503).
+        // Each ends at a limit of the answer (400), at the worker's heap (503, the worker is ended) or at the deadline
+        // (503), whichever comes first on the machine; never the server's heap.
         return Stream.of(
-                Arguments.of("27 nested CONCAT doublings", doubling.append("}").toString(),
-                        "the query builds a string longer than 1048576 characters", false),
+                Arguments.of("27 nested CONCAT doublings", doubling.append("}").toString()),
                 Arguments.of("REPLACE of 20k characters by 20k characters",
-                        "SELECT (REPLACE(\"" + k20 + "\", \".\", \"" + k20 + "\") AS ?x) {}",
-                        "the query builds a string longer than 1048576 characters", false),
-                Arguments.of("CONSTRUCT with a 1,000-triple template",
-                        "CONSTRUCT { " + template + "} WHERE { ?s ?p ?o }", "the answer would have more than 100000 triples", false),
-                Arguments.of("a JSON query (streamed by Fuseki without limits)",
-                        "JSON { \"s\": ?s } WHERE { ?s ?p ?o }", "JSON queries are not offered here", false),
-                Arguments.of("GROUP_CONCAT over a cross product",
-                        "SELECT (GROUP_CONCAT(STR(?o)) AS ?x) { ?a ?b ?c . ?s ?p ?o }",
-                        "the query builds a string longer than 1048576 characters", true),
+                        "SELECT (REPLACE(\"" + k20 + "\", \".\", \"" + k20 + "\") AS ?x) {}"),
+                Arguments.of("CONSTRUCT with a 1,000-triple template", "CONSTRUCT { " + template + "} WHERE { ?s ?p ?o }"),
+                Arguments.of("a JSON query", "JSON { \"s\": ?s } WHERE { ?s ?p ?o }"),
+                Arguments.of("GROUP_CONCAT over a cross product", "SELECT (GROUP_CONCAT(STR(?o)) AS ?x) { ?a ?b ?c . ?s ?p ?o }"),
                 Arguments.of("10,000 rows of 100 KB",
-                        "SELECT ?s ?big { ?s ?p ?o BIND(CONCAT(STR(?o), \"" + "y".repeat(100_000) + "\") AS ?big) } LIMIT 10000",
-                        "the answer would be larger than 32 MiB", true),
-                Arguments.of("COUNT(DISTINCT *) over a cross product",
-                        "SELECT (COUNT(DISTINCT *) AS ?n) { ?a ?b ?c . ?d ?e ?f }",
-                        "the query's aggregates hold more than 200000 distinct values", true));
+                        "SELECT ?s ?big { ?s ?p ?o BIND(CONCAT(STR(?o), \"" + "y".repeat(100_000) + "\") AS ?big) } LIMIT 10000"),
+                Arguments.of("COUNT(DISTINCT *) over a cross product", "SELECT (COUNT(DISTINCT *) AS ?n) { ?a ?b ?c . ?d ?e ?f }"));
     }
+
+    static final List<String> LIMIT_MESSAGES = List.of("the answer would have more than 100000 triples",
+            "JSON queries are not offered here", "the answer would be larger than 32 MiB",
+            "the query needed more memory than this endpoint gives one query",
+            "the query took longer than 3 s, the time limit of this endpoint");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("memoryBombs")
-    void memoryBombsAreRefusedWithinTheLimits(String name, String query, String message, boolean orDeadline) throws Exception {
+    void memoryBombsEndAtALimitAndNeverReachTheServer(String name, String query) throws Exception {
         HttpResponse<String>[] r = new HttpResponse[1];
         long ms = timed(() -> r[0] = post(query));
-        if (orDeadline && r[0].statusCode() == 503)
-            assertRefused(503, "the query took longer than 3 s, the time limit of this endpoint", r[0].statusCode(), r[0].body());
-        else
-            assertRefused(400, message, r[0].statusCode(), r[0].body());
+        String body = r[0].body();
+        String message = LIMIT_MESSAGES.stream().filter(body::contains).findFirst().orElse("one of " + LIMIT_MESSAGES);
+        assertRefused(message.startsWith("the query") ? 503 : 400, message, r[0].statusCode(), body);
         assertWithin(LIMIT, ms);
     }
 
@@ -364,17 +370,21 @@ class HostileIT {
     // 6. Parsing
 
     @Test
-    void queriesThatParseSlowlyOrNestDeeplyAreRefusedBeforeParsing() throws Exception {
+    void queriesThatParseSlowlyOrNestDeeplyEndWithinTheLimit() throws Exception {
+        // Parsed in the worker, under the deadline: a slow parse is ended like a slow query, a deep one is a 400 or
+        // (Jena manages it) an answer.
         StringBuilder vars = new StringBuilder("SELECT * {");
         for (int i = 0; i < 20_000; i += 3) vars.append(" ?v").append(i).append(" ?v").append(i + 1).append(" ?v").append(i + 2).append(" .");
-        HttpResponse<String>[] r = new HttpResponse[1];
-        long ms = timed(() -> r[0] = post(vars.append(" }").toString()));
-        assertRefused(400, "the query has more than 1000 distinct variables", r[0].statusCode(), r[0].body());
-        assertWithin(0, ms);
-        r[0] = post("SELECT * { FILTER(" + "(".repeat(2_000) + "1" + ")".repeat(2_000) + ") }");
-        assertRefused(400, "the query nests brackets deeper than 100 levels", r[0].statusCode(), r[0].body());
-        r[0] = post("SELECT (" + String.join("+", java.util.Collections.nCopies(40_000, "1")) + " AS ?x) {}");
-        assertRefused(400, "the query has more than 2000 operators", r[0].statusCode(), r[0].body());
+        for (String q : List.of(vars.append(" }").toString(),
+                "SELECT * { FILTER(" + "(".repeat(2_000) + "1" + ")".repeat(2_000) + ") }",
+                "SELECT (" + String.join("+", java.util.Collections.nCopies(40_000, "1")) + " AS ?x) {}")) {
+            HttpResponse<String>[] r = new HttpResponse[1];
+            long ms = timed(() -> r[0] = post(q));
+            assertTrue(r[0].statusCode() == 200 || r[0].statusCode() == 400 || r[0].statusCode() == 503,
+                    r[0].statusCode() + " " + cut(r[0].body()));
+            assertFalse(JAVA_NAMES.matcher(r[0].body()).find(), cut(r[0].body()));
+            assertWithin(LIMIT, ms);
+        }
     }
 
     // 7, 8. The answer cache and fair slots
@@ -498,13 +508,10 @@ class HostileIT {
     }
 
     @Test
-    void deepQueriesAre400WithoutStackOverflowErrors() throws Exception {
-        HttpResponse<String> plus = post("SELECT (" + String.join("+", java.util.Collections.nCopies(40_000, "1")) + " AS ?x) {}");
-        assertRefused(400, "operators", plus.statusCode(), plus.body());
-        HttpResponse<String> parens = post("SELECT * { FILTER(" + "(".repeat(2_000) + "1" + ")".repeat(2_000) + ") }");
-        assertRefused(400, "nests brackets deeper", parens.statusCode(), parens.body());
+    void aQueryThatDoesNotParseIs400WithoutJavaNames() throws Exception {
         HttpResponse<String> parse = post("SELECT * WHERE { ?s ?p }");
         assertEquals(400, parse.statusCode());
+        assertTrue(parse.body().contains("line 1"), parse.body());
         assertFalse(JAVA_NAMES.matcher(parse.body()).find(), parse.body());
     }
 
@@ -522,18 +529,12 @@ class HostileIT {
     // 13. XML results
 
     @Test
-    void xmlResultsAreWellFormedWhateverTheValues() throws Exception {
-        HttpResponse<String> r = send("POST", base + "/kg/sparql", "application/sparql-query",
-                "SELECT ?x { VALUES ?x { \"a\\u0000b\" \"c\\u0001d\" \"e\\uFFFEf\" \"g\\uFFFFh\" } }",
-                "Accept", "application/sparql-results+xml");
-        assertEquals(200, r.statusCode());
-        assertNotNull(DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8))));
-        assertTrue(r.body().contains("a\uFFFDb") && r.body().contains("g\uFFFDh"), r.body());
-        // Jena's RDF/XML writer refuses such a literal itself: Fuseki answers 406 (never a broken 200).
+    void rdfXmlThatCannotCarryAValueIs406NeverABrokenAnswer() throws Exception {
+        // Jena's RDF/XML writer refuses a literal with U+0002: the answer is written before it is sent, so a 406.
         HttpResponse<String> rdf = send("POST", base + "/kg/sparql", "application/sparql-query",
                 "CONSTRUCT { <urn:a> <http://example.org/b> \"x\\u0002y\" } {}", "Accept", "application/rdf+xml");
         assertEquals(406, rdf.statusCode(), rdf.body());
+        assertFalse(JAVA_NAMES.matcher(rdf.body()).find(), rdf.body());
     }
 
     static byte[] bytes(String s) { return s.getBytes(StandardCharsets.ISO_8859_1); }

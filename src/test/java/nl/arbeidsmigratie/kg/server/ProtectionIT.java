@@ -109,12 +109,13 @@ class ProtectionIT {
     }
 
     @Test
-    void javaFunctionsAreInert() throws Exception {
+    void javaFunctionsAreRefused() throws Exception {
         HttpResponse<String> r = sparql(base,
                 "SELECT ?x { BIND(<java:org.apache.jena.sparql.function.library.FN_StrConcat>('a','b') AS ?x) }",
                 "text/csv");
-        assertEquals(200, r.statusCode(), r.body());
-        assertFalse(r.body().contains("ab"), "a java: function ran: " + r.body());
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("java: functions are not offered"), r.body());
+        assertFalse(r.body().contains("ab\r\n"), "a java: function ran: " + r.body());
     }
 
     @Test

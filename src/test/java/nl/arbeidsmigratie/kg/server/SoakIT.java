@@ -45,7 +45,7 @@ import nl.arbeidsmigratie.kg.testsupport.RawHttp;
 class SoakIT {
     static final int CLIENTS = 64;
     static final long SECONDS = Long.getLong("kg.soak.seconds", 120);
-    private static final Pattern CEILING = Pattern.compile("stays under about (\\d+) MiB");
+    private static final Pattern CEILING = Pattern.compile("stay under about (\\d+) MiB");
 
     enum Kind { QUESTION, PAGE, SPARQL, DUMP, ATTACK }
 

@@ -129,16 +129,17 @@ public final class JarServer implements AutoCloseable {
         return process.toHandle().children().findFirst().orElse(process.toHandle());
     }
 
-    /** Resident memory of the launcher and the server together, in bytes (Linux /proc), or -1. */
+    /** Resident memory of the launcher, the server and its query workers together, in bytes (Linux /proc), or -1. */
     public long rssBytes() {
         long total = 0;
-        for (ProcessHandle h : List.of(process.toHandle(), serverProcess())) {
-            if (h.pid() == process.pid() && total > 0) continue;
+        List<ProcessHandle> all = new ArrayList<>(List.of(process.toHandle()));
+        process.toHandle().descendants().forEach(all::add);
+        for (ProcessHandle h : all) {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(h.pid()), "status")))
                     if (line.startsWith("VmRSS:")) total += Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             } catch (IOException | NumberFormatException e) {
-                return -1;
+                // a worker that ended between the listing and the read
             }
         }
         return total;
