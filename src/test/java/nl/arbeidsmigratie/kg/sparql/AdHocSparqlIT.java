@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.rdfconnection.RDFConnectionFuseki;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.riot.Lang;
@@ -114,6 +116,12 @@ class AdHocSparqlIT {
         }
         try (QueryExec e = QueryExecHTTP.service(service).query("DESCRIBE <https://w3id.org/arbeidsmigratie/id/wet/wtta>").build()) {
             assertFalse(e.describe().isEmpty());
+        }
+        // Jena's client for Fuseki asks for RDF Thrift (results and graphs), with no other type beside it.
+        try (RDFConnection c = RDFConnectionFuseki.service(base + "/kg").queryEndpoint("sparql").build()) {
+            assertEquals(3, org.apache.jena.query.ResultSetFactory.makeRewindable(c.query("SELECT * { ?s ?p ?o } LIMIT 3").execSelect()).size());
+            assertTrue(c.queryAsk("ASK { ?s ?p ?o }"));
+            assertFalse(c.queryConstruct("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 3").isEmpty());
         }
     }
 

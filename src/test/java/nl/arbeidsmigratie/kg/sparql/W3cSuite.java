@@ -28,7 +28,7 @@ final class W3cSuite {
     private W3cSuite() {}
 
     static Path root() {
-        Path root = Path.of(System.getProperty("w3c.tests", "../shared/w3c-sparql-tests/sparql"));
+        Path root = Path.of(System.getProperty("w3c.tests", "../shared/w3c-sparql-tests/sparql")).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("sparql11")))
             throw new IllegalStateException("the W3C SPARQL tests are not at " + root.toAbsolutePath()
                     + " (CI has them in ../shared; elsewhere give -Dw3c.tests=DIR)");
