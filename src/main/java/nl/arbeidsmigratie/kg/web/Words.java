@@ -73,6 +73,7 @@ final class Words {
             Map.entry("statuses", new String[] {"Statussen", "Statuses"}),
             Map.entry("statusText", new String[] {"Status / kritiekpunt (tekst rapport)", "Status / point of criticism (report's text)"}),
             Map.entry("target", new String[] {"Betreft", "Concerns"}),
+            Map.entry("targets", new String[] {"Betreft", "Concerns"}),
             Map.entry("term", new String[] {"Termijn", "Term"}),
             Map.entry("theme", new String[] {"Thema", "Theme"}),
             Map.entry("title", new String[] {"Titel", "Title"}),

@@ -122,8 +122,9 @@ class ReportFactsTest {
 
     @Test
     void dependencyOnTheEmployerLeadsThroughFearOfReportingSickToWorseningHealth() {
-        // H3: the culture of fear "leidt onvermijdelijk tot de verergering van gezondheidsklachten": it worsens them
-        assertTrue(ask(g, "probleem:afhankelijkheid-werkgever am:causes probleem:angst-ziekmelding ."
+        // H3: the culture of fear "leidt onvermijdelijk tot de verergering van gezondheidsklachten": it worsens them;
+        // dependency is one factor of "De combinatie van …" that results in that fear: it contributes
+        assertTrue(ask(g, "probleem:afhankelijkheid-werkgever am:contributesTo probleem:angst-ziekmelding ."
                 + " probleem:angst-ziekmelding am:worsens probleem:verslechterende-gezondheid"));
         assertTrue(ask(g, "probleem:onzichtbaarheid-brp am:causes+ probleem:geen-zicht-handhaving"));
     }
