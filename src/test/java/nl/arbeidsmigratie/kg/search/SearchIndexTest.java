@@ -132,7 +132,8 @@ class SearchIndexTest {
         assertTrue(top5 >= n - 1, "the right answer in the first five for all queries but one:\n" + tsv);
         assertTrue(top1 > baseTop1 && top5 > baseTop5, "better than the name search:\n" + tsv);
         assertTrue(mrrIndex > mrrBaseline, "better than the name search:\n" + tsv);
-        assertTrue(p99 < 20, "fast enough to search while typing:\n" + tsv);
+        // The search time is recorded above, not asserted: a test must not depend on the machine's speed (CI shares
+        // its cores); bench/ measures it.
     }
 
     @Test
