@@ -120,7 +120,7 @@ public final class Tdb2Store {
      */
     public static Opened copyToMemory(KnowledgeGraph kg, Path dir) {
         Opened onDisk = open(kg, dir);
-        DatasetGraph store = onDisk.kg().dataset();
+        DatasetGraph store = DatabaseMgr.connectDatasetGraph(Location.create(dir.toString()));
         DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
         Txn.executeWrite(copy, () -> Txn.executeRead(store, () -> {
             store.getDefaultGraph().find().forEachRemaining(copy.getDefaultGraph()::add);
@@ -128,10 +128,9 @@ public final class Tdb2Store {
                 if (!q.isDefaultGraph()) copy.add(q);
             });
         }));
-        org.apache.jena.tdb2.sys.TDBInternal.expel(store instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w
-                ? w.getBase() : store, true);
-        String version = onDisk.kg().dataVersion();
-        return new Opened(kg.onStore(copy, version), onDisk.sameAsRelease(), onDisk.triples());
+        // Closes the store and gives up its lock, so that the query worker can open it.
+        org.apache.jena.tdb2.sys.TDBInternal.expel(store, true);
+        return new Opened(kg.onStore(copy, onDisk.kg().dataVersion()), onDisk.sameAsRelease(), onDisk.triples());
     }
 
     private static String extrasDigest(List<Path> files) throws IOException {

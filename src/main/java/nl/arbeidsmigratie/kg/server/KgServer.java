@@ -60,6 +60,8 @@ public final class KgServer {
     private static final int MIN_GZIP_BYTES = 512;
     /** Grace beyond the query timeout, so that on stop every query in flight can still answer. */
     private static final long STOP_GRACE_MILLIS = 5_000;
+    /** How long start-up waits for the query workers. */
+    private static final long WORKER_START_MILLIS = 180_000;
 
     private final FusekiServer fuseki;
     private final RequestGuard guard;
@@ -145,6 +147,13 @@ public final class KgServer {
      */
     public KgServer start() {
         fuseki.start();
+        // Ready means the query workers have loaded the graph.
+        try {
+            if (!workers.awaitWorkers(WORKER_START_MILLIS))
+                throw new IllegalStateException("no query worker started within " + WORKER_START_MILLIS / 1000 + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         warmUp();
         guard.ready();
         return this;

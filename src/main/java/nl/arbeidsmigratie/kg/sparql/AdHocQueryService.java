@@ -94,6 +94,15 @@ final class AdHocQueryService extends SPARQL_QueryDataset {
             p = null;
         }
         if (p == null) {
+            // Also seconds with a fraction ("2.5"), as this endpoint has always taken them.
+            try {
+                double seconds = Double.parseDouble(t.strip());
+                if (seconds > 0 && seconds < 1e9) p = Pair.create(-1L, (long) (seconds * 1000));
+            } catch (NumberFormatException e) {
+                p = null;
+            }
+        }
+        if (p == null) {
             ServletOps.errorBadRequest("timeout must be seconds ('5', '2.5') or Fuseki's 'first,overall' ('1,5'), not '" + t + "'");
             return null;
         }

@@ -50,24 +50,35 @@ public final class WorkerPool implements AutoCloseable {
     /** One entry per query a live worker can take now. */
     private final LinkedBlockingQueue<Worker> free = new LinkedBlockingQueue<>();
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "query-worker-starter");
         t.setDaemon(true);
         return t;
     });
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong ended = new AtomicLong();
+    /** Counts down once per worker of the first start. */
+    private final java.util.concurrent.CountDownLatch started;
     private volatile boolean closed;
 
     private WorkerPool(Launch launch) {
         this.launch = launch;
+        this.started = new java.util.concurrent.CountDownLatch(launch.processes());
     }
 
-    /** Starts every worker in the background: queries wait for the first to be ready. */
+    /** Starts every worker in the background, at once. */
     public static WorkerPool start(Launch launch) {
         WorkerPool pool = new WorkerPool(launch);
         for (int i = 0; i < launch.processes(); i++) pool.starter.submit(pool::startOne);
         return pool;
+    }
+
+    /**
+     * Waits until every worker of the first start can take a query (the server says it is ready only then, so that a
+     * query past its deadline always leaves a warm worker for the next); false after {@code millis}.
+     */
+    public boolean awaitWorkers(long millis) throws InterruptedException {
+        return started.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Workers ended because a query passed its deadline or a worker died, since the start. */
@@ -130,6 +141,7 @@ public final class WorkerPool implements AutoCloseable {
                 if (w.awaitReady(START_MILLIS) && !closed) {
                     workers.add(w);
                     for (int i = 0; i < launch.queriesPerProcess(); i++) free.add(w);
+                    started.countDown();
                     // bench/adhoc.sh reads this line: the time to start (and so to replace) a worker.
                     LOG.info("query worker {} ready in {} ms", w.pid(), (System.nanoTime() - t0) / 1_000_000);
                     return;
