@@ -102,7 +102,7 @@ final class AdHocExecution {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LimitExceeded l) return Reply.error(r.id(), l.status(), l.getMessage());
             if (t instanceof QueryCancelledException)
-                return Reply.error(r.id(), 503, "the query took longer than " + seconds(r.timeoutMillis())
+                return Reply.error(r.id(), 503, "the query took longer than " + seconds(r.limitMillis())
                         + " s, the time limit of this endpoint");
         }
         if (e instanceof Evaluation ev) return Reply.error(r.id(), 400, "the query could not be evaluated: " + plain(ev.getCause()));

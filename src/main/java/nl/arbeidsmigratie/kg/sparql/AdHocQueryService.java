@@ -45,7 +45,7 @@ final class AdHocQueryService extends SPARQL_QueryDataset {
         long[] timeouts = timeouts(action);
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeouts[1]);
         Request request = new Request(0, queryString, values(action, "default-graph-uri"), values(action, "named-graph-uri"),
-                formatParameter(action), accept(action), timeouts[0], timeouts[1], maxRows);
+                formatParameter(action), accept(action), timeouts[0], timeouts[1], timeouts[1], maxRows);
         Reply reply;
         try {
             reply = workers.run(request, deadline, timeouts[1]);

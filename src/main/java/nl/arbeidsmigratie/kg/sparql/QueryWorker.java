@@ -74,7 +74,7 @@ public final class QueryWorker {
         long id = 0;
         for (String q : WARM_UP) {
             for (String accept : List.of("application/sparql-results+json", "text/turtle")) {
-                Request r = new Request(--id, q, List.of(), List.of(), "", accept, -1, 10_000, 100);
+                Request r = new Request(--id, q, List.of(), List.of(), "", accept, -1, 10_000, 10_000, 100);
                 if (transactional) Txn.executeRead(dataset, () -> AdHocExecution.answer(r, frozen));
                 else AdHocExecution.answer(r, frozen);
             }

@@ -94,7 +94,7 @@ public final class WorkerPool implements AutoCloseable {
         if (w == null) throw new NoAnswer(503, "no query worker was free within the time limit; retry in a moment");
         long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
         Request r = new Request(ids.incrementAndGet(), partial.query(), partial.defaultGraphs(), partial.namedGraphs(),
-                partial.formatParameter(), partial.accept(), partial.initialTimeoutMillis(), left, partial.maxRows());
+                partial.formatParameter(), partial.accept(), partial.initialTimeoutMillis(), left, timeoutMillis, partial.maxRows());
         var reply = w.send(r);
         try {
             Reply answer = reply.get(left + GRACE_MILLIS, TimeUnit.MILLISECONDS);

@@ -26,9 +26,11 @@ final class WorkerProtocol {
      * @param accept the {@code Accept} header (or the {@code accept=} parameter), or "" when there is none
      * @param initialTimeoutMillis Fuseki's first-result timeout ({@code timeout=a,b}), or -1
      * @param timeoutMillis the time left for this query when it was sent
+     * @param limitMillis the query's time limit as the client knows it (for messages)
      */
     record Request(long id, String query, List<String> defaultGraphs, List<String> namedGraphs,
-                   String formatParameter, String accept, long initialTimeoutMillis, long timeoutMillis, long maxRows) {
+                   String formatParameter, String accept, long initialTimeoutMillis, long timeoutMillis, long limitMillis,
+                   long maxRows) {
         void write(DataOutputStream out) throws IOException {
             out.writeLong(id);
             writeString(out, query);
@@ -38,13 +40,14 @@ final class WorkerProtocol {
             writeString(out, accept);
             out.writeLong(initialTimeoutMillis);
             out.writeLong(timeoutMillis);
+            out.writeLong(limitMillis);
             out.writeLong(maxRows);
             out.flush();
         }
 
         static Request read(DataInputStream in) throws IOException {
             return new Request(in.readLong(), readString(in), readList(in), readList(in), readString(in), readString(in),
-                    in.readLong(), in.readLong(), in.readLong());
+                    in.readLong(), in.readLong(), in.readLong(), in.readLong());
         }
     }
 

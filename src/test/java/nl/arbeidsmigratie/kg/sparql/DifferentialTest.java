@@ -58,7 +58,7 @@ class DifferentialTest {
     void theEndpointAnswersByteForByteAsPlainArq(int n, String query) {
         DatasetGraph dsg = Graphs.real().dataset();
         for (int f = 0; f < FORMATS.size(); f++) {
-            Reply ours = AdHocExecution.answer(new Request(n, query, List.of(), List.of(), "", ACCEPT.get(f), -1, 60_000, 100_000),
+            Reply ours = AdHocExecution.answer(new Request(n, query, List.of(), List.of(), "", ACCEPT.get(f), -1, 60_000, 60_000, 100_000),
                     new FrozenDataset(dsg));
             assertEquals(200, ours.status(), query + "\n" + ours.message());
             assertEquals(plain(query, dsg, FORMATS.get(f)), new String(ours.body(), StandardCharsets.UTF_8),

@@ -143,7 +143,7 @@ class W3cQueryEvaluationTest {
     }
 
     private static Request request(String text, String accept) {
-        return new Request(1, text, List.of(), List.of(), "", accept, -1, 60_000, 10_000);
+        return new Request(1, text, List.of(), List.of(), "", accept, -1, 60_000, 60_000, 10_000);
     }
 
     /** Default graph from qt:data, named graphs from qt:graphData and from the files FROM / FROM NAMED name. */
