@@ -26,6 +26,7 @@ import nl.arbeidsmigratie.kg.api.ApiModule;
 import nl.arbeidsmigratie.kg.dump.DumpModule;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.linkeddata.LinkedDataModule;
+import nl.arbeidsmigratie.kg.reconcile.ReconcileModule;
 import nl.arbeidsmigratie.kg.sparql.SparqlModule;
 import nl.arbeidsmigratie.kg.web.WebModule;
 
@@ -74,7 +75,7 @@ public final class KgServer {
         RequestGuard guard = new RequestGuard(ctx.dataVersion(), ctx.sparqlSlots(), ctx.answers()::questionsWaiting);
         FusekiServer fuseki = FusekiServer.create()
                 .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx), new ApiModule(ctx),
-                        new LinkedDataModule(ctx), new DumpModule(ctx), new WebModule(ctx))))
+                        new LinkedDataModule(ctx), new DumpModule(ctx), new ReconcileModule(ctx), new WebModule(ctx))))
                 .port(ctx.options().port())
                 .enablePing(true)
                 .enableStats(false)
