@@ -431,13 +431,17 @@ final class Service {
 
     private static JsonObject parseObject(String json, String what) {
         if (json == null || json.isBlank()) throw new BadRequest(what + ": a JSON object is required");
+        JsonValue v;
         try {
-            JsonValue v = JSON.parseAny(json);
-            if (!v.isObject()) throw new BadRequest(what + ": must be a JSON object, not " + kind(v));
-            return v.getAsObject();
+            v = JSON.parseAny(json);
         } catch (JsonException | org.apache.jena.atlas.AtlasException e) {
             throw new BadRequest(what + ": not valid JSON (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            // Jena's parser fails on some truncated texts with other exceptions (a NullPointerException at the end)
+            throw new BadRequest(what + ": not valid JSON (it ends too early or is cut)");
         }
+        if (v == null || !v.isObject()) throw new BadRequest(what + ": must be a JSON object" + (v == null ? "" : ", not " + kind(v)));
+        return v.getAsObject();
     }
 
     private static String kind(JsonValue v) {
