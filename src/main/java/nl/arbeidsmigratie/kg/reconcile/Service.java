@@ -24,15 +24,16 @@ import nl.arbeidsmigratie.kg.vocab.KG;
 /**
  * The Reconciliation Service API 0.2 as JSON in, JSON out, without HTTP: the manifest, query batches, suggest,
  * property proposals and data extension. Ids are the graph's IRIs ({@code identifierSpace} {@code …/id/}, types and
- * properties in {@code schemaSpace} {@code …/def#}). {@link ReconcileServlet} puts it on {@code /reconcile}.
+ * properties in {@code schemaSpace} {@code …/def#}). {@link ReconcileServlet} puts it on {@code /reconcile}; public
+ * for the benchmark (bench/), which measures it in-process.
  */
-final class Service {
+public final class Service {
     /** Limits (SECURITY.md): queries per batch, characters per query, ids and properties per extension. */
     static final int MAX_QUERIES = 500, MAX_QUERY_CHARS = 500, MAX_IDS = 500, MAX_PROPERTIES = 20, MAX_LIMIT = 25;
     static final int DEFAULT_LIMIT = 5, SUGGEST_LIMIT = 10;
 
     /** Bad input: a 400 with this message. */
-    static final class BadRequest extends RuntimeException {
+    public static final class BadRequest extends RuntimeException {
         BadRequest(String message) { super(message); }
     }
 
@@ -42,7 +43,7 @@ final class Service {
     private final Matcher matcher;
     private final Facts facts;
 
-    Service(KnowledgeGraph kg, SearchIndex index) {
+    public Service(KnowledgeGraph kg, SearchIndex index) {
         this.kg = kg;
         this.g = kg.all();
         this.index = index;
@@ -106,7 +107,7 @@ final class Service {
     // ---- reconciliation
 
     /** A batch of queries ({"q0": {"query": …}, …}) to a batch of results ({"q0": {"result": […]}, …}). */
-    JsonObject reconcile(String batchJson, String lang) {
+    public JsonObject reconcile(String batchJson, String lang) {
         JsonObject batch = parseObject(batchJson, "queries");
         if (batch.keys().size() > MAX_QUERIES)
             throw new BadRequest("queries: at most " + MAX_QUERIES + " queries in one batch, not " + batch.keys().size());
