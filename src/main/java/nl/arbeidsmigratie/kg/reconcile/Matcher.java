@@ -96,7 +96,7 @@ final class Matcher {
         for (String iri : cores)
             found.putIfAbsent(iri, new Candidate(iri, CORE, exact.isEmpty() && ids.isEmpty() && cores.size() == 1, "core name"));
         boolean sure = found.values().stream().anyMatch(Candidate::sure);
-        if (!sure || found.size() < limit) {
+        if (!sure) {
             // The home search's ranking; asked for more than needed because the type filter drops some.
             for (SearchIndex.Hit h : index.search(query, Math.max(limit * 4, 20))) {
                 String iri = h.entry().target();

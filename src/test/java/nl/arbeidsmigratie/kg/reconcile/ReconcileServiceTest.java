@@ -51,10 +51,10 @@ class ReconcileServiceTest {
 
     @Test
     void aTypeFilterKeepsOnlyThingsOfThatType() {
-        // "Wtta" names the law and, in its name, the admission system resting on it
-        JsonArray any = results("{\"q0\":{\"query\":\"Wtta toelatingsstelsel\",\"limit\":10}}", "q0");
+        // the law and the admission system resting on it both answer to these words
+        JsonArray any = results("{\"q0\":{\"query\":\"toelatingsstelsel Wtta uitleners\",\"limit\":10}}", "q0");
         assertTrue(any.toString().contains(TOELATING) && any.toString().contains(WTTA), any.toString());
-        JsonArray laws = results("{\"q0\":{\"query\":\"Wtta toelatingsstelsel\",\"type\":\"" + ELI.LegalResource.getURI() + "\",\"limit\":10}}", "q0");
+        JsonArray laws = results("{\"q0\":{\"query\":\"toelatingsstelsel Wtta uitleners\",\"type\":\"" + ELI.LegalResource.getURI() + "\",\"limit\":10}}", "q0");
         assertFalse(laws.toString().contains(TOELATING), laws.toString());
         assertEquals(WTTA, id(laws.get(0)));
         JsonArray measures = results("{\"q0\":{\"query\":\"Wtta\",\"type\":[\"" + AM.PolicyMeasure.getURI() + "\"]}}", "q0");
