@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-30}
 PORT=${PORT:-3493}
-JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -w 2s -i 5 -r 2s"}
+JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 6 -w 3s -i 5 -r 3s"}
 JAR=target/arbeidsmigratie-kg.jar
 [ -f "$JAR" ] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 1; }
 RAW=target/bench/reconcile; mkdir -p "$RAW" bench/results

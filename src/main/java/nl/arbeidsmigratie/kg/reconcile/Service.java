@@ -39,14 +39,12 @@ public final class Service {
 
     private final KnowledgeGraph kg;
     private final Graph g;
-    private final SearchIndex index;
     private final Matcher matcher;
     private final Facts facts;
 
     public Service(KnowledgeGraph kg, SearchIndex index) {
         this.kg = kg;
         this.g = kg.all();
-        this.index = index;
         this.matcher = new Matcher(index);
         this.facts = new Facts(g);
     }
@@ -135,18 +133,16 @@ public final class Service {
         }
         List<String> typeIds = types(q, key);
         List<Constraint> constraints = constraints(q, key);
-        if (text.isBlank() && constraints.isEmpty())
-            throw new BadRequest("queries." + key + ": give a query text or property constraints");
         Predicate<String> wanted = iri -> isThing(iri) && ofType(iri, typeIds);
         List<Matcher.Candidate> found;
         if (!text.isBlank()) {
             found = matcher.match(text, wanted, constraints.isEmpty() ? limit : MAX_LIMIT);
         } else {
-            // no text: the things whose identifier or other values satisfy the constraints
+            // no text: an identifier constraint (BWB id, Kamerstuk) finds the thing, as the same number in the text would
+            Constraint id = constraints.stream().filter(Constraint::isIdentifier).findFirst().orElseThrow(() -> new BadRequest(
+                    "queries." + key + ": give a query text, or an 'identifier' or 'kamerstuk' property constraint"));
             found = new ArrayList<>();
-            for (SearchIndex.Entry e : index.entries())
-                if (!e.isQuestion() && wanted.test(e.target()))
-                    found.add(new Matcher.Candidate(e.target(), 80, false, "properties"));
+            for (String v : id.values()) found.addAll(matcher.match(v, wanted, MAX_LIMIT));
         }
         List<Matcher.Candidate> scored = new ArrayList<>();
         for (Matcher.Candidate c : found) {
