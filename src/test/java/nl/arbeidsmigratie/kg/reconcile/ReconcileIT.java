@@ -39,7 +39,7 @@ class ReconcileIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) server.process().destroy();
+        if (server != null) server.close();
     }
 
     private static void assertJson(HttpResponse<String> r) {
