@@ -27,6 +27,8 @@ import org.apache.jena.vocabulary.SKOS;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 import nl.arbeidsmigratie.kg.query.QueryCatalog;
+import nl.arbeidsmigratie.kg.vocab.AM;
+import nl.arbeidsmigratie.kg.vocab.ELI;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
@@ -41,13 +43,20 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  * {@code SearchIndexTest} measures the ranking against a list of reader queries and their expected answers.
  */
 public final class SearchIndex {
-    private static final int MAGIC = 0x4b475331; // "KGS1"
+    private static final int MAGIC = 0x4b475332; // "KGS2"
     /** Field weights: a name counts three times a description. */
     static final int NAME = 0, DESCRIPTION = 1;
     private static final double[] FIELD_WEIGHT = {3.0, 1.0};
 
-    /** One searchable thing: an IRI of the graph or a question ({@code q:ID}), with its texts. */
-    public record Entry(String target, List<String> names, List<String> descriptions) {
+    /**
+     * One searchable thing: an IRI of the graph or a question ({@code q:ID}), with its texts. {@code identifiers} are
+     * register numbers that name exactly one thing (BWB id, Kamerstuk, Staatsblad): searched as names, and a sure
+     * match for the reconciliation service.
+     */
+    public record Entry(String target, List<String> names, List<String> descriptions, List<String> identifiers) {
+        public Entry(String target, List<String> names, List<String> descriptions) {
+            this(target, names, descriptions, List.of());
+        }
         public boolean isQuestion() { return target.startsWith("q:"); }
     }
 
@@ -71,6 +80,7 @@ public final class SearchIndex {
             Entry e = entries.get(i);
             foldedNames[i] = e.names().stream().map(SearchIndex::fold).toArray(String[]::new);
             for (String n : e.names()) for (String t : tokens(n)) inv.computeIfAbsent(t, k -> new TreeSet<>()).add(i * 2 + NAME);
+            for (String n : e.identifiers()) for (String t : tokens(n)) inv.computeIfAbsent(t, k -> new TreeSet<>()).add(i * 2 + NAME);
             for (String d : e.descriptions())
                 for (String t : tokens(d)) inv.computeIfAbsent(t, k -> new TreeSet<>()).add(i * 2 + DESCRIPTION);
         }
@@ -84,7 +94,10 @@ public final class SearchIndex {
     public static SearchIndex build(KnowledgeGraph kg, QueryCatalog catalog) {
         Graph g = kg.asserted();
         Map<String, Entry> byIri = new LinkedHashMap<>();
-        Node[] nameProps = {RDFS.label.asNode(), SKOS.prefLabel.asNode(), SKOS.altLabel.asNode(), DCTerms.title.asNode()};
+        // Names as readers write them: labels, titles, short titles (Wtta) and former names (Inspectie SZW).
+        Node[] nameProps = {RDFS.label.asNode(), SKOS.prefLabel.asNode(), SKOS.altLabel.asNode(), DCTerms.title.asNode(),
+                ELI.title, ELI.titleShort, AM.formerName};
+        Node[] idProps = {ELI.idLocal, AM.kamerstuk, AM.staatsblad};
         Node[] descProps = {DCTerms.description.asNode(), SKOS.definition.asNode()};
         TreeSet<String> subjects = new TreeSet<>();
         for (Node p : nameProps) g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
@@ -94,10 +107,11 @@ public final class SearchIndex {
         });
         for (String iri : subjects) {
             Node s = org.apache.jena.graph.NodeFactory.createURI(iri);
-            List<String> names = new ArrayList<>(), descs = new ArrayList<>();
+            List<String> names = new ArrayList<>(), descs = new ArrayList<>(), ids = new ArrayList<>();
             for (Node p : nameProps) literals(g, s, p, names);
             for (Node p : descProps) literals(g, s, p, descs);
-            byIri.put(iri, new Entry(iri, dedupe(names), dedupe(descs)));
+            for (Node p : idProps) literals(g, s, p, ids);
+            byIri.put(iri, new Entry(iri, dedupe(names), dedupe(descs), dedupe(ids)));
         }
         List<Entry> entries = new ArrayList<>();
         if (catalog != null)
@@ -122,6 +136,8 @@ public final class SearchIndex {
     public String dataVersion() { return dataVersion; }
     public int size() { return entries.size(); }
     public int vocabularySize() { return vocab.length; }
+    /** Every entry, questions first, then things by IRI: the order of the build. */
+    public List<Entry> entries() { return entries; }
 
     /** The best hits for a query, best first; at most {@code limit}. */
     public List<Hit> search(String query, int limit) {
@@ -223,7 +239,7 @@ public final class SearchIndex {
     }
 
     /** Lower case, accents removed, anything but letters and digits a space. */
-    static String fold(String s) {
+    public static String fold(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         return n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
@@ -249,6 +265,8 @@ public final class SearchIndex {
             for (String s : e.names()) out.writeUTF(s);
             out.writeInt(e.descriptions().size());
             for (String s : e.descriptions()) out.writeUTF(s);
+            out.writeInt(e.identifiers().size());
+            for (String s : e.identifiers()) out.writeUTF(s);
         }
         out.flush();
     }
@@ -261,10 +279,11 @@ public final class SearchIndex {
         List<Entry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String target = in.readUTF();
-            List<String> names = new ArrayList<>(), descs = new ArrayList<>();
+            List<String> names = new ArrayList<>(), descs = new ArrayList<>(), ids = new ArrayList<>();
             for (int k = in.readInt(); k > 0; k--) names.add(in.readUTF());
             for (int k = in.readInt(); k > 0; k--) descs.add(in.readUTF());
-            entries.add(new Entry(target, names, descs));
+            for (int k = in.readInt(); k > 0; k--) ids.add(in.readUTF());
+            entries.add(new Entry(target, names, descs, ids));
         }
         return new SearchIndex(version, entries);
     }

@@ -26,6 +26,7 @@ import nl.arbeidsmigratie.kg.api.ApiModule;
 import nl.arbeidsmigratie.kg.dump.DumpModule;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.linkeddata.LinkedDataModule;
+import nl.arbeidsmigratie.kg.reconcile.ReconcileModule;
 import nl.arbeidsmigratie.kg.sparql.SparqlModule;
 import nl.arbeidsmigratie.kg.sparql.WorkerPool;
 import nl.arbeidsmigratie.kg.web.WebModule;
@@ -81,7 +82,7 @@ public final class KgServer {
         WorkerPool workers = WorkerPool.start(workerLaunch);
         FusekiServer fuseki = FusekiServer.create()
                 .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx, workers), new ApiModule(ctx),
-                        new LinkedDataModule(ctx), new DumpModule(ctx), new WebModule(ctx))))
+                        new LinkedDataModule(ctx), new DumpModule(ctx), new ReconcileModule(ctx), new WebModule(ctx))))
                 .port(ctx.options().port())
                 .enablePing(true)
                 .enableStats(false)

@@ -18,7 +18,7 @@ import nl.arbeidsmigratie.kg.query.WorkLimiter;
 
 /**
  * In front of every path: CORS (read methods only), the data-version header, and the refusals of a public read-only
- * endpoint: no method but GET/HEAD/OPTIONS, POST only for SPARQL queries, no {@code stylesheet=} or {@code callback=}
+ * endpoint: no method but GET/HEAD/OPTIONS, POST only for SPARQL queries and reconciliation batches, no {@code stylesheet=} or {@code callback=}
  * (both reflected into results by Fuseki) and no {@code update=}, however their names are spelled (matched after
  * percent-decoding, ignoring case), a query string that is not UTF-8 is a 400, and a cap on ad-hoc query execution,
  * per client (remote address). By the time a request gets here
@@ -28,6 +28,7 @@ import nl.arbeidsmigratie.kg.query.WorkLimiter;
 final class RequestGuard implements Filter {
     static final String DATA_VERSION_HEADER = "X-Data-Version";
     private static final Set<String> SPARQL_PATHS = Set.of("/kg", "/kg/", "/kg/sparql", "/kg/query");
+    private static final String RECONCILE_PATH = "/reconcile";
     private static final Set<String> REFUSED_PARAMS = Set.of("stylesheet", "callback", "update");
 
     private final String dataVersion;
@@ -90,8 +91,10 @@ final class RequestGuard implements Filter {
             return;
         }
         boolean sparql = SPARQL_PATHS.contains(path);
-        if (!method.equals("GET") && !method.equals("HEAD") && !(method.equals("POST") && sparql)) {
-            response.setHeader("Allow", sparql ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+        // POST: SPARQL queries, and reconciliation batches (OpenRefine posts a form with queries= or extend=)
+        boolean postable = sparql || path.equals(RECONCILE_PATH);
+        if (!method.equals("GET") && !method.equals("HEAD") && !(method.equals("POST") && postable)) {
+            response.setHeader("Allow", postable ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
             refuse(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     method + " is not allowed on " + path + ": this server is read-only");
             return;

@@ -17,6 +17,27 @@ public final class AM {
     public static final Node authorName = term("authorName");
     public static final Node lowerBound = term("lowerBound");
     public static final Node upperBound = term("upperBound");
+    // Names, identifiers, links and classes the reconciliation service matches on and extends with.
+    public static final Node formerName = term("formerName");
+    public static final Node kamerstuk = term("kamerstuk");
+    public static final Node staatsblad = term("staatsblad");
+    public static final Node latestAssessment = term("latestAssessment");
+    public static final Node previousAssessment = term("previousAssessment");
+    public static final Node responsibleBody = term("responsibleBody");
+    public static final Node enforcedBy = term("enforcedBy");
+    public static final Node issuedBy = term("issuedBy");
+    public static final Node partOf = term("partOf");
+    public static final Node implementsRecommendation = term("implements");
+    public static final Node addressesProblem = term("addressesProblem");
+    public static final Node legalBasis = term("legalBasis");
+    public static final Node Organisation = term("Organisation");
+    public static final Node CollectiveActor = term("CollectiveActor");
+    public static final Node Recommendation = term("Recommendation");
+    public static final Node PolicyMeasure = term("PolicyMeasure");
+    public static final Node Problem = term("Problem");
+    public static final Node MigrantGroup = term("MigrantGroup");
+    public static final Node Source = term("Source");
+    public static final Node Theme = term("Theme");
 
     private static Node term(String local) { return NodeFactory.createURI(NS + local); }
     private AM() {}
