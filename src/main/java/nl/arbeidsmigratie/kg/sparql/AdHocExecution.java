@@ -55,7 +55,7 @@ import nl.arbeidsmigratie.kg.sparql.WorkerProtocol.Request;
  */
 final class AdHocExecution {
     /** The base IRI plain Fuseki parses queries with. */
-    static final String BASE = "http://server/unset-base/";
+    static final String BASE = nl.arbeidsmigratie.kg.vocab.KG.FUSEKI_QUERY_BASE;
 
     private AdHocExecution() {}
 

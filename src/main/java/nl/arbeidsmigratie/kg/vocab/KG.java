@@ -6,6 +6,8 @@ package nl.arbeidsmigratie.kg.vocab;
  * its own IRIs without string edits.
  */
 public final class KG {
+    /** The base IRI plain Fuseki parses ad-hoc queries with (SPARQLQueryProcessor); the endpoint parses with it too. */
+    public static final String FUSEKI_QUERY_BASE = "http://server/unset-base/";
     public static final String DEFAULT_BASE = "https://w3id.org/arbeidsmigratie/";
     public static final String BASE = System.getProperty("kg.base", DEFAULT_BASE);
 
