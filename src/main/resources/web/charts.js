@@ -70,6 +70,14 @@
     return y + list.length * lh;
   }
 
+  /* The source line ends with the permalink; without a configured public address the server writes a path, which
+     this page completes with its own origin (as it does for the permalink field and the citation). */
+  function sourceLine() {
+    var link = spec.permalink || '';
+    if (link.charAt(0) === '/') link = location.origin + link;
+    return spec.source + (link ? ' ' + link : '');
+  }
+
   /* The frame every chart shares: title on top, legend and source line below. Returns the finished SVG. */
   function frame(w, drawChart, legendEntries, colours) {
     var svg = el('svg', { xmlns: SVG, viewBox: '0 0 ' + w + ' 10', width: w, height: 10, role: 'img',
@@ -89,7 +97,7 @@
       });
       y += 22;
     }
-    y = lines(svg, 0, y + 14, wrap(spec.source, w, 11), 15, { 'font-size': 11, fill: MUTED }) + 4;
+    y = lines(svg, 0, y + 14, wrap(sourceLine(), w, 11), 15, { 'font-size': 11, fill: MUTED }) + 4;
     svg.setAttribute('viewBox', '0 0 ' + w + ' ' + y);
     svg.setAttribute('height', y);
     svg.querySelector('rect.bg').setAttribute('height', y);
@@ -127,7 +135,9 @@
       ticks.forEach(function (v, t) {
         var xx = x(v);
         svg.appendChild(el('line', { x1: xx, x2: xx, y1: top, y2: bottom, stroke: t ? GRID : AXIS }));
-        svg.appendChild(txt(xx, bottom + 14, fmt(v), { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+        // The first and last tick labels are anchored inwards so that neither is cut at the chart's edge.
+        var anchor = xx - width(fmt(v), 12) / 2 < 0 ? 'start' : xx + width(fmt(v), 12) / 2 > w ? 'end' : 'middle';
+        svg.appendChild(txt(xx, bottom + 14, fmt(v), { 'text-anchor': anchor, fill: MUTED, 'font-size': 12 }));
       });
       categories.forEach(function (c, i) {
         var r = rows[i];

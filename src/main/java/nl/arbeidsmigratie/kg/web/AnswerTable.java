@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
+import nl.arbeidsmigratie.kg.http.Values;
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.http.Locators;
 import nl.arbeidsmigratie.kg.vocab.AM;
@@ -78,7 +79,8 @@ final class AnswerTable {
             b.append(filled(row.get(REPLACED_BY)) ? "<tr class=\"replaced\">" : "<tr>");
             for (String c : shown) {
                 Cell cell = cell(g, c, row, vars, lang);
-                b.append("<td class=\"").append(role(c, shown)).append(cell.empty ? " empty" : "").append("\" data-label=\"")
+                b.append("<td class=\"").append(role(c, shown)).append(cell.empty ? " empty" : "")
+                        .append(cell.empty && cell.html.contains("class=\"none\"") ? " says-none" : "").append("\" data-label=\"")
                         .append(esc(Words.of(base(c), lang))).append("\"");
                 if (cell.sortKey != null) b.append(" data-sort=\"").append(esc(cell.sortKey)).append("\"");
                 b.append(">").append(cell.html).append("</td>");

@@ -13,6 +13,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Node;
 
+import nl.arbeidsmigratie.kg.http.Values;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 
 /**
@@ -29,8 +30,14 @@ final class ChartPlan {
     private record Plan(String kind, String x, String series, String count, String[] title) {}
 
     private static final Map<String, Plan> PLANS = Map.of(
-            "recommendation-status", new Plan("bar", "statusLabel", null, "recommendation",
+            // One row is one recommendation (queries/recommendation-status.rq): the chart counts rows, so that its
+            // bars add up to the page's row counter.
+            "recommendation-status", new Plan("bar", "statusLabel", null, null,
                     new String[] {"Aanbevelingen per status", "Recommendations by status"}),
+            // One row is one item of one body: the bars add up to the rows.
+            "body-progress", new Plan("stacked", "bodyLabel", "statusLabel", null,
+                    new String[] {"Aanbevelingen en maatregelen per instantie, naar status",
+                            "Recommendations and measures by responsible body and status"}),
             "problems-responses", new Plan("stacked", "themeLabel", "statusLabel", "response",
                     new String[] {"Maatregelen en wetten per thema, naar status", "Measures and laws by theme and status"}),
             "unaddressed-problems", new Plan("bar", "@coverage", null, "problem",
