@@ -338,7 +338,12 @@ public final class ResourcePage {
                 .append(esc(h1)).append("</th><th scope=\"col\">").append(esc(h2)).append("</th></tr></thead><tbody>\n");
         for (Map.Entry<Node, List<Node>> e : rows.entrySet()) {
             b.append("<tr><th scope=\"row\">").append(propertyLink(g, e.getKey(), lang)).append("</th><td><ul>");
-            List<Node> values = new ArrayList<>(e.getValue());
+            List<Node> values = new ArrayList<>();
+            // A text in the page language stands for its translations (they are in the RDF and on the other
+            // language's page); a text only in the other language is shown, marked with its language.
+            for (Node o : e.getValue())
+                if (self == null || !o.isLiteral() || o.getLiteralLanguage().isEmpty() || o.getLiteralLanguage().equalsIgnoreCase(lang)
+                        || !hasLanguage(g, self, e.getKey(), lang)) values.add(o);
             // Values in the page language first, then those without a language, then the others.
             values.sort(Comparator.comparingInt((Node o) -> !o.isLiteral() ? 1
                     : lang.equalsIgnoreCase(o.getLiteralLanguage()) ? 0 : o.getLiteralLanguage().isEmpty() ? 1 : 2));

@@ -115,7 +115,8 @@ final class AnswerTable {
         if (c.endsWith("Label") && vars.contains(base(c))) {
             Node iri = row.get(base(c));
             String href = iri != null && iri.isURI() ? href(iri.getURI(), lang) : null;
-            String label = esc(text);
+            // labels may carry an ISO date ("… per 2025-11-11"): written out, as every date on the page
+            String label = esc(Values.datesInText(text, lang));
             return new Cell(href == null ? label : "<a href=\"" + esc(href) + "\">" + label + "</a>", null, false);
         }
         if (c.equals(SOURCE_COLUMN)) {
@@ -202,7 +203,7 @@ final class AnswerTable {
         if (!isUrl(iri)) return esc(iri);
         String href = href(iri, lang);
         if (!href.equals(iri))
-            return "<a href=\"" + esc(href) + "\">" + esc(Labels.label(g, NodeFactory.createURI(iri), lang)) + "</a>";
+            return "<a href=\"" + esc(href) + "\">" + esc(Values.datesInText(Labels.label(g, NodeFactory.createURI(iri), lang), lang)) + "</a>";
         return "<a rel=\"external\" href=\"" + esc(iri) + "\">" + esc(iri) + "</a>";
     }
 
