@@ -134,7 +134,8 @@ final class AnswerTable {
         }
         Values.Shown shown = Values.literal(n, lang, NUMBERS_IN_TEXT.contains(c));
         if (c.endsWith("Count") && "0".equals(shown.sortKey())) return new Cell(nl ? "geen" : "none", "0", false);
-        String s = shown.text();
+        // a date inside a text ("… per 2025-11-11: niet opgevolgd") is written out like every other date
+        String s = Values.datesInText(shown.text(), lang);
         if (s.contains(" | ")) return new Cell(list(s.split(" \\| "), lang), shown.sortKey(), false);
         return new Cell(fold(s, lang), shown.sortKey(), false);
     }
