@@ -160,7 +160,7 @@ final class QuestionServlet extends HttpServlet {
     }
 
     private Citation citation(PreparedQuery q, Answer.Table table, String lang, String permalink) {
-        return Citation.of(ctx, q.id(), q.title(lang), permalink, table.rows(), lang);
+        return Citation.of(ctx, q.id(), q.title(lang), permalink, table.vars(), table.rows(), lang);
     }
 
     private String form(PreparedQuery q, Map<String, String> given, String lang) {

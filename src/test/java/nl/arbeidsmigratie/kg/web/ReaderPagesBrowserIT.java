@@ -258,6 +258,30 @@ class ReaderPagesBrowserIT {
         assertTrue(bar < answer && bar < 900, "downloads and ‘cite this’ before the answer: bar at " + bar + ", answer at " + answer);
     }
 
+    /**
+     * "Cite this" names as the place in the report the chapters the shown rows cite (the law page: its rows' own
+     * locators), not every chapter some neighbour of a row appears in; and it says where the author name comes from.
+     */
+    @Test
+    void citationPlacesAreTheChaptersTheShownRowsCite() throws Exception {
+        String wtta = enc("https://w3id.org/arbeidsmigratie/id/wet/wtta");
+        Set<String> cited = new java.util.TreeSet<>();
+        for (JsonValue r : api("law", "law=" + wtta + "&lang=nl")) {
+            JsonObject row = r.getAsObject();
+            if (!row.hasKey("locator")) continue;
+            var m = java.util.regex.Pattern.compile("(Inleiding|Hoofdstuk \\d+)").matcher(row.getObj("locator").getString("value"));
+            while (m.find()) cited.add(m.group(1));
+        }
+        d().get(server.base() + "/q/law?law=" + wtta + "&lang=nl");
+        String citation = d().findElement(By.id("citation")).getText();
+        Set<String> named = new java.util.TreeSet<>();
+        var m = java.util.regex.Pattern.compile("(Inleiding|Hoofdstuk \\d+)").matcher(citation);
+        while (m.find()) named.add(m.group(1));
+        assertFalse(cited.isEmpty());
+        assertEquals(cited, named, citation);
+        assertTrue(citation.contains("(auteur volgens de metadata van het rapport)"), citation);
+    }
+
     /** A question that takes no date refuses one in the page's language, as its API refuses it. */
     @Test
     void aQuestionWithoutADateRefusesAsOfInThePageLanguage() throws Exception {
