@@ -14,7 +14,9 @@
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
   var INK = '#1b1f24', MUTED = '#4d5560', GRID = '#e3e7ec', AXIS = '#8a929c';
   // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-  var COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D1F', '#333333'];
+  // Then Tol's muted colours, so that up to twelve kinds (a status chart has eleven) never share one.
+  var COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D1F', '#333333',
+    '#882255', '#44AA99', '#999933', '#AA4499'];
   var GREY = '#b3bac3';
   var PRINT_WIDTH = 720;
 

@@ -480,13 +480,15 @@ public final class ResourcePage {
      */
     private static String readIt(Graph g, Node node, String lang, Messages m) {
         String url = Labels.literal(g, node, SCHEMA.url, lang);
+        // a source is read; an organisation's home page is visited
+        String words = url != null ? m.get("readSource") : m.get("website");
         if (url == null) url = Labels.literal(g, node, FOAF.homepage.asNode(), lang);
         if (url == null) {
             var it = g.find(node, FOAF.homepage.asNode(), Node.ANY);
             if (it.hasNext()) { Node o = it.next().getObject(); if (o.isURI()) url = o.getURI(); }
         }
         if (url != null && (url.startsWith("https://") || url.startsWith("http://")))
-            return "<p class=\"read\"><a rel=\"external\" href=\"" + esc(url) + "\">" + m.get("readSource")
+            return "<p class=\"read\"><a rel=\"external\" href=\"" + esc(url) + "\">" + words
                     + "</a> <span class=\"url\">" + esc(url) + "</span></p>\n";
         if (!node.getURI().equals(KG.REPORT)) return "";
         String title = Labels.literal(g, node, DCTerms.title.asNode(), "nl");

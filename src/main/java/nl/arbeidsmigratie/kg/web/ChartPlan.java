@@ -118,7 +118,10 @@ final class ChartPlan {
         if (summed) {
             sums.forEach((k, v) -> cats.add(category(k, List.of(v.doubleValue()))));
         } else {
-            Map<String, Map<String, Set<String>>> ordered = "stacked".equals(q.chart()) ? new TreeMap<>(groups) : groups;
+            // stacked: categories in the reader's alphabetical order ("gemeenten" beside "Gemeente X", not after "Z")
+            Map<String, Map<String, Set<String>>> ordered = "stacked".equals(q.chart())
+                    ? new TreeMap<>(java.text.Collator.getInstance(Values.locale(lang))) : new LinkedHashMap<>();
+            ordered.putAll(groups);
             ordered.forEach((k, m) -> {
                 List<Double> values = new ArrayList<>();
                 for (String s : seriesNames) values.add((double) m.getOrDefault(s, Set.of()).size());
