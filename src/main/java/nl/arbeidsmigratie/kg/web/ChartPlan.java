@@ -48,6 +48,9 @@ final class ChartPlan {
             "actor", new Plan("bar", "roleLabel", null, "target",
                     new String[] {"Onderwerpen per rol", "Subjects by role"}));
 
+    private static final Plan ONE_BODY = new Plan("bar", "statusLabel", null, null,
+            new String[] {"Aanbevelingen en maatregelen per status", "Recommendations and measures by status"});
+
     private static final String NONE_NL = "(geen status)", NONE_EN = "(no status)";
 
     /** The chart as JSON for charts.js, or null when the question has none or the answer is empty. */
@@ -55,6 +58,9 @@ final class ChartPlan {
         if ("none".equals(q.chart()) || rows.isEmpty()) return null;
         boolean nl = !"en".equals(lang);
         Plan plan = PLANS.get(q.id());
+        // One body's page: a single stacked bar says little; its recommendations and measures by status do.
+        if ("body-progress".equals(q.id()) && rows.stream().map(r -> text(r.get("body"))).distinct().count() == 1)
+            plan = ONE_BODY;
         JsonObject o = new JsonObject();
         o.put("lang", lang);
         switch (q.chart()) {
