@@ -14,7 +14,9 @@
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
   var INK = '#1b1f24', MUTED = '#4d5560', GRID = '#e3e7ec', AXIS = '#8a929c';
   // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-  var COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D1F', '#333333'];
+  // Then Tol's muted colours, so that up to twelve kinds (a status chart has eleven) never share one.
+  var COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D1F', '#333333',
+    '#882255', '#44AA99', '#999933', '#AA4499'];
   var GREY = '#b3bac3';
   var PRINT_WIDTH = 720;
 
@@ -70,6 +72,14 @@
     return y + list.length * lh;
   }
 
+  /* The source line ends with the permalink; without a configured public address the server writes a path, which
+     this page completes with its own origin (as it does for the permalink field and the citation). */
+  function sourceLine() {
+    var link = spec.permalink || '';
+    if (link.charAt(0) === '/') link = location.origin + link;
+    return spec.source + (link ? ' ' + link : '');
+  }
+
   /* The frame every chart shares: title on top, legend and source line below. Returns the finished SVG. */
   function frame(w, drawChart, legendEntries, colours) {
     var svg = el('svg', { xmlns: SVG, viewBox: '0 0 ' + w + ' 10', width: w, height: 10, role: 'img',
@@ -89,7 +99,7 @@
       });
       y += 22;
     }
-    y = lines(svg, 0, y + 14, wrap(spec.source, w, 11), 15, { 'font-size': 11, fill: MUTED }) + 4;
+    y = lines(svg, 0, y + 14, wrap(sourceLine(), w, 11), 15, { 'font-size': 11, fill: MUTED }) + 4;
     svg.setAttribute('viewBox', '0 0 ' + w + ' ' + y);
     svg.setAttribute('height', y);
     svg.querySelector('rect.bg').setAttribute('height', y);
@@ -127,7 +137,9 @@
       ticks.forEach(function (v, t) {
         var xx = x(v);
         svg.appendChild(el('line', { x1: xx, x2: xx, y1: top, y2: bottom, stroke: t ? GRID : AXIS }));
-        svg.appendChild(txt(xx, bottom + 14, fmt(v), { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+        // The first and last tick labels are anchored inwards so that neither is cut at the chart's edge.
+        var anchor = xx - width(fmt(v), 12) / 2 < 0 ? 'start' : xx + width(fmt(v), 12) / 2 > w ? 'end' : 'middle';
+        svg.appendChild(txt(xx, bottom + 14, fmt(v), { 'text-anchor': anchor, fill: MUTED, 'font-size': 12 }));
       });
       categories.forEach(function (c, i) {
         var r = rows[i];

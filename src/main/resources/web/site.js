@@ -85,7 +85,8 @@
   }
 
   // Sorting: each column heading becomes a button. A cell sorts by its data-sort key where it has one (the ISO
-  // date, the plain number), else by its words in the page's language. Empty cells stay last in both directions.
+  // date, the plain number), else by its words in the page's language. Empty cells ("geen": no measure, no status)
+  // are the smallest value: first ascending, last descending, so "nothing yet" can be brought to the top.
   var collator = new Intl.Collator(nl ? 'nl' : 'en', { numeric: true, sensitivity: 'base' });
   function sortKey(cell) {
     if (!cell) return '';
@@ -106,22 +107,71 @@
       while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
       button.addEventListener('click', function () {
-        var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (r1, r2) {
-          var a = sortKey(r1.cells[col]), b = sortKey(r2.cells[col]);
-          if (a === b) return 0;
-          if (a === '') return 1;
-          if (b === '') return -1;
-          var c = compare(a, b);
-          return ascending ? c : -c;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
+        sortBy(table, col, th.getAttribute('aria-sort') !== 'ascending');
       });
     });
+    cardSorter(table);
+  }
+  function sortBy(table, col, ascending) {
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+    heads[col].setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (r1, r2) {
+      var a = sortKey(r1.cells[col]), b = sortKey(r2.cells[col]);
+      if (a === b) return 0;
+      var c = a === '' ? -1 : b === '' ? 1 : compare(a, b);
+      return ascending ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    var select = doc.getElementById('card-sort-col');
+    if (select && select.dataset.table === table.id) {
+      select.value = String(col);
+      doc.getElementById('card-sort-dir').value = ascending ? 'asc' : 'desc';
+    }
+  }
+  /* On a phone the headings are hidden (each row is a card): the same sorting as a choice of column and direction
+     above the cards. */
+  function cardSorter(table) {
+    if (!table.id || !table.classList.contains('answer') || doc.getElementById('card-sort-col')) return;
+    var heads = table.tHead.rows[0].cells;
+    var p = doc.createElement('p');
+    p.className = 'card-sort';
+    var label = doc.createElement('label');
+    label.htmlFor = 'card-sort-col';
+    label.textContent = nl ? 'Sorteer op' : 'Sort by';
+    var select = doc.createElement('select');
+    select.id = 'card-sort-col';
+    select.dataset.table = table.id;
+    var none = doc.createElement('option');
+    none.value = '';
+    none.textContent = nl ? '— volgorde van het antwoord —' : '— order of the answer —';
+    select.appendChild(none);
+    Array.prototype.forEach.call(heads, function (th, i) {
+      var o = doc.createElement('option');
+      o.value = String(i);
+      o.textContent = th.textContent.trim();
+      select.appendChild(o);
+    });
+    var dir = doc.createElement('select');
+    dir.id = 'card-sort-dir';
+    dir.setAttribute('aria-label', nl ? 'Richting' : 'Direction');
+    [['asc', nl ? 'oplopend (geen eerst)' : 'ascending (none first)'], ['desc', nl ? 'aflopend (geen laatst)' : 'descending (none last)']]
+      .forEach(function (d) {
+        var o = doc.createElement('option');
+        o.value = d[0];
+        o.textContent = d[1];
+        dir.appendChild(o);
+      });
+    var apply = function () { if (select.value !== '') sortBy(table, Number(select.value), dir.value === 'asc'); };
+    select.addEventListener('change', apply);
+    dir.addEventListener('change', apply);
+    p.appendChild(label);
+    p.appendChild(select);
+    p.appendChild(dir);
+    var wrap = table.closest('.table-wrap') || table;
+    wrap.parentNode.insertBefore(p, wrap);
   }
   doc.querySelectorAll('table.sortable').forEach(makeSortable);
   window.kgSortable = makeSortable;

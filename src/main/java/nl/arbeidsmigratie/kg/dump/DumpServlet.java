@@ -51,15 +51,27 @@ final class DumpServlet extends HttpServlet {
         StringBuilder b = new StringBuilder("<h1>Downloads</h1>\n<p>")
                 .append(nl ? "De hele graaf (ontologie, data en afgeleide triples). In .trig staan vastgelegde en afgeleide triples in aparte benoemde grafen."
                         : "The whole graph (ontology, data and inferred triples). The .trig keeps asserted and inferred triples in separate named graphs.")
-                .append("</p>\n<table><thead><tr><th scope=\"col\">").append(nl ? "Bestand" : "File")
-                .append("</th><th scope=\"col\">").append(nl ? "Mediatype" : "Media type").append("</th><th scope=\"col\">")
-                .append("Bytes</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>\n");
+                .append("</p>\n<table class=\"dumps\"><thead><tr><th scope=\"col\">").append(nl ? "Bestand" : "File")
+                .append("</th><th scope=\"col\">").append(nl ? "Grootte" : "Size").append("</th><th scope=\"col\">")
+                .append("SHA-256</th></tr></thead><tbody>\n");
         for (DumpFilesServlet.DumpFile f : files.values()) {
+            // The media type under the name and the size in kB/MB: three columns fit a phone; the checksum folds.
             b.append("<tr><td><a href=\"/dumps/").append(esc(f.name())).append("\">").append(esc(f.name()))
-                    .append("</a></td><td>").append(esc(f.mediaType())).append("</td><td>").append(f.bytes())
-                    .append("</td><td><code>").append(esc(f.sha256())).append("</code></td></tr>\n");
+                    .append("</a><small>").append(esc(f.mediaType())).append("</small></td><td data-bytes=\"").append(f.bytes())
+                    .append("\">").append(esc(size(f.bytes(), nl))).append("</td><td><code>").append(esc(f.sha256()))
+                    .append("</code></td></tr>\n");
         }
         b.append("</tbody></table>\n");
         Layout.send(req, res, 200, Layout.page(ctx, lang, "Downloads", "/dumps/", b.toString(), null));
+    }
+
+    /** A file size the reader's way: "12,3 MB", "845 kB" (decimal units, as file managers show them). */
+    static String size(long bytes, boolean nl) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(nl ? java.util.Locale.forLanguageTag("nl-NL")
+                : java.util.Locale.UK);
+        f.setMaximumFractionDigits(1);
+        if (bytes >= 1_000_000) return f.format(bytes / 1_000_000.0) + " MB";
+        if (bytes >= 1_000) return f.format(bytes / 1_000.0) + " kB";
+        return bytes + (nl ? " bytes" : " bytes");
     }
 }

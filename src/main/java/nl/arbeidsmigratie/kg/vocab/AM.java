@@ -39,6 +39,15 @@ public final class AM {
     public static final Node Source = term("Source");
     public static final Node Theme = term("Theme");
 
+    // The profile pages (linkeddata.ResourcePage): what a thing is and how it stands.
+    public static final Node Bill = term("Bill");
+    public static final Node dateAdoptedHouse = term("dateAdoptedHouse");
+    public static final Node dateAdoptedSenate = term("dateAdoptedSenate");
+    public static final Node assessmentKind = term("assessmentKind");
+    public static final Node plannedEntryIntoForce = term("plannedEntryIntoForce");
+    public static final Node plannedAdmissionDuty = term("plannedAdmissionDuty");
+    public static final Node datePrecision = term("datePrecision");
+
     private static Node term(String local) { return NodeFactory.createURI(NS + local); }
     private AM() {}
 }

@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
+import nl.arbeidsmigratie.kg.http.Values;
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.http.Locators;
 import nl.arbeidsmigratie.kg.vocab.AM;
@@ -78,7 +79,8 @@ final class AnswerTable {
             b.append(filled(row.get(REPLACED_BY)) ? "<tr class=\"replaced\">" : "<tr>");
             for (String c : shown) {
                 Cell cell = cell(g, c, row, vars, lang);
-                b.append("<td class=\"").append(role(c, shown)).append(cell.empty ? " empty" : "").append("\" data-label=\"")
+                b.append("<td class=\"").append(role(c, shown)).append(cell.empty ? " empty" : "")
+                        .append(cell.empty && cell.html.contains("class=\"none\"") ? " says-none" : "").append("\" data-label=\"")
                         .append(esc(Words.of(base(c), lang))).append("\"");
                 if (cell.sortKey != null) b.append(" data-sort=\"").append(esc(cell.sortKey)).append("\"");
                 b.append(">").append(cell.html).append("</td>");
@@ -113,7 +115,8 @@ final class AnswerTable {
         if (c.endsWith("Label") && vars.contains(base(c))) {
             Node iri = row.get(base(c));
             String href = iri != null && iri.isURI() ? href(iri.getURI(), lang) : null;
-            String label = esc(text);
+            // labels may carry an ISO date ("… per 2025-11-11"): written out, as every date on the page
+            String label = esc(Values.datesInText(text, lang));
             return new Cell(href == null ? label : "<a href=\"" + esc(href) + "\">" + label + "</a>", null, false);
         }
         if (c.equals(SOURCE_COLUMN)) {
@@ -131,7 +134,8 @@ final class AnswerTable {
         }
         Values.Shown shown = Values.literal(n, lang, NUMBERS_IN_TEXT.contains(c));
         if (c.endsWith("Count") && "0".equals(shown.sortKey())) return new Cell(nl ? "geen" : "none", "0", false);
-        String s = shown.text();
+        // a date inside a text ("… per 2025-11-11: niet opgevolgd") is written out like every other date
+        String s = Values.datesInText(shown.text(), lang);
         if (s.contains(" | ")) return new Cell(list(s.split(" \\| "), lang), shown.sortKey(), false);
         return new Cell(fold(s, lang), shown.sortKey(), false);
     }
@@ -200,7 +204,7 @@ final class AnswerTable {
         if (!isUrl(iri)) return esc(iri);
         String href = href(iri, lang);
         if (!href.equals(iri))
-            return "<a href=\"" + esc(href) + "\">" + esc(Labels.label(g, NodeFactory.createURI(iri), lang)) + "</a>";
+            return "<a href=\"" + esc(href) + "\">" + esc(Values.datesInText(Labels.label(g, NodeFactory.createURI(iri), lang), lang)) + "</a>";
         return "<a rel=\"external\" href=\"" + esc(iri) + "\">" + esc(iri) + "</a>";
     }
 

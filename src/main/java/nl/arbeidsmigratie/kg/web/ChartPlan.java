@@ -13,6 +13,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Node;
 
+import nl.arbeidsmigratie.kg.http.Values;
 import nl.arbeidsmigratie.kg.query.PreparedQuery;
 
 /**
@@ -29,8 +30,14 @@ final class ChartPlan {
     private record Plan(String kind, String x, String series, String count, String[] title) {}
 
     private static final Map<String, Plan> PLANS = Map.of(
-            "recommendation-status", new Plan("bar", "statusLabel", null, "recommendation",
+            // One row is one recommendation (queries/recommendation-status.rq): the chart counts rows, so that its
+            // bars add up to the page's row counter.
+            "recommendation-status", new Plan("bar", "statusLabel", null, null,
                     new String[] {"Aanbevelingen per status", "Recommendations by status"}),
+            // One row is one item of one body: the bars add up to the rows.
+            "body-progress", new Plan("stacked", "bodyLabel", "statusLabel", null,
+                    new String[] {"Aanbevelingen en maatregelen per instantie, naar status",
+                            "Recommendations and measures by responsible body and status"}),
             "problems-responses", new Plan("stacked", "themeLabel", "statusLabel", "response",
                     new String[] {"Maatregelen en wetten per thema, naar status", "Measures and laws by theme and status"}),
             "unaddressed-problems", new Plan("bar", "@coverage", null, "problem",
@@ -41,6 +48,9 @@ final class ChartPlan {
             "actor", new Plan("bar", "roleLabel", null, "target",
                     new String[] {"Onderwerpen per rol", "Subjects by role"}));
 
+    private static final Plan ONE_BODY = new Plan("bar", "statusLabel", null, null,
+            new String[] {"Aanbevelingen en maatregelen per status", "Recommendations and measures by status"});
+
     private static final String NONE_NL = "(geen status)", NONE_EN = "(no status)";
 
     /** The chart as JSON for charts.js, or null when the question has none or the answer is empty. */
@@ -48,6 +58,9 @@ final class ChartPlan {
         if ("none".equals(q.chart()) || rows.isEmpty()) return null;
         boolean nl = !"en".equals(lang);
         Plan plan = PLANS.get(q.id());
+        // One body's page: a single stacked bar says little; its recommendations and measures by status do.
+        if ("body-progress".equals(q.id()) && rows.stream().map(r -> text(r.get("body"))).distinct().count() == 1)
+            plan = ONE_BODY;
         JsonObject o = new JsonObject();
         o.put("lang", lang);
         switch (q.chart()) {
@@ -111,7 +124,10 @@ final class ChartPlan {
         if (summed) {
             sums.forEach((k, v) -> cats.add(category(k, List.of(v.doubleValue()))));
         } else {
-            Map<String, Map<String, Set<String>>> ordered = "stacked".equals(q.chart()) ? new TreeMap<>(groups) : groups;
+            // stacked: categories in the reader's alphabetical order ("gemeenten" beside "Gemeente X", not after "Z")
+            Map<String, Map<String, Set<String>>> ordered = "stacked".equals(q.chart())
+                    ? new TreeMap<>(java.text.Collator.getInstance(Values.locale(lang))) : new LinkedHashMap<>();
+            ordered.putAll(groups);
             ordered.forEach((k, m) -> {
                 List<Double> values = new ArrayList<>();
                 for (String s : seriesNames) values.add((double) m.getOrDefault(s, Set.of()).size());

@@ -18,6 +18,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.DCTerms;
 
+import nl.arbeidsmigratie.kg.http.Values;
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.vocab.AM;
@@ -51,28 +52,47 @@ record Citation(Report report, String questionId, String questionTitle, String v
         String shortName() { return title + (year().isEmpty() ? "" : " (" + year() + ")"); }
     }
 
-    private static final Pattern CHAPTER = Pattern.compile("^(Inleiding|Hoofdstuk \\d+)(?:, (Tabel \\d+))?");
+    private static final Pattern CHAPTER = Pattern.compile("^(Inleiding|Hoofdstuk \\d+)(?:,\\s*(.+))?$");
 
     /**
-     * Where in the report the rows come from, at the level of chapter and table ("Hoofdstuk 6, Tabel 2"), from the
-     * am:locator of every resource named in the rows. Parts that point elsewhere (another document) are left out:
-     * those rows carry their own source.
+     * Where in the report the shown rows come from: the chapters, and within them the sections and tables
+     * ("Hoofdstuk 6 (Tabel 2), Hoofdstuk 7 (§Nieuwe Wetgeving)"). Read from the rows' own {@code locator} column where
+     * the answer has one, else from the am:locator of the thing each row is about (its first column), never from
+     * every IRI in a row: a theme or an organisation named beside the row would cite chapters the row does not rest
+     * on. Parts that point elsewhere (another document) are left out: those rows carry their own source.
      */
-    static List<String> locators(Graph g, List<Map<String, Node>> rows) {
-        Set<Node> seen = new LinkedHashSet<>();
-        for (Map<String, Node> row : rows) for (Node n : row.values()) if (n.isURI()) seen.add(n);
-        TreeSet<String> out = new TreeSet<>(Citation::compareLocators);
-        for (Node n : seen) {
-            g.find(n, AM.locator, Node.ANY).forEachRemaining(t -> {
-                if (!t.getObject().isLiteral()) return;
-                for (String part : t.getObject().getLiteralLexicalForm().split(";")) {
-                    Matcher m = CHAPTER.matcher(part.strip());
-                    if (m.find()) out.add(m.group(2) == null ? m.group(1) : m.group(1) + ", " + m.group(2));
-                }
-            });
+    static List<String> locators(Graph g, List<String> vars, List<Map<String, Node>> rows) {
+        List<String> texts = new ArrayList<>();
+        if (vars.contains("locator")) {
+            for (Map<String, Node> row : rows) {
+                Node l = row.get("locator");
+                if (l != null && l.isLiteral()) texts.add(l.getLiteralLexicalForm());
+            }
+        } else if (!vars.isEmpty()) {
+            String first = AnswerTable.base(AnswerTable.shown(vars).get(0));
+            Set<Node> items = new LinkedHashSet<>();
+            for (Map<String, Node> row : rows) {
+                Node n = row.get(first);
+                if (n != null && n.isURI()) items.add(n);
+            }
+            for (Node n : items)
+                g.find(n, AM.locator, Node.ANY).forEachRemaining(t -> {
+                    if (t.getObject().isLiteral()) texts.add(t.getObject().getLiteralLexicalForm());
+                });
         }
-        // "Hoofdstuk 6" is implied by "Hoofdstuk 6, Tabel 2" only when nothing else in chapter 6 is cited: keep both.
-        return List.copyOf(out);
+        // chapter → its sections and tables, in the order of the report
+        java.util.TreeMap<String, Set<String>> chapters = new java.util.TreeMap<>(Citation::compareLocators);
+        for (String text : texts) {
+            for (String part : text.split(";")) {
+                Matcher m = CHAPTER.matcher(part.strip());
+                if (!m.find()) continue;
+                Set<String> sections = chapters.computeIfAbsent(m.group(1), k -> new java.util.TreeSet<>());
+                if (m.group(2) != null) for (String sec : m.group(2).split(",\\s*")) if (!sec.isBlank()) sections.add(sec.strip());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        chapters.forEach((ch, sections) -> out.add(sections.isEmpty() ? ch : ch + " (" + String.join(", ", sections) + ")"));
+        return out;
     }
 
     private static int compareLocators(String a, String b) {
@@ -88,14 +108,15 @@ record Citation(Report report, String questionId, String questionTitle, String v
     /** A locator in the page language: "Hoofdstuk 6, Tabel 2" / "Chapter 6, Table 2". */
     static String localLocator(String loc, String lang) {
         if (!"en".equals(lang)) return loc;
-        return loc.replace("Inleiding", "Introduction").replace("Hoofdstuk", "Chapter").replace("Tabel", "Table");
+        return loc.replace("Inleiding", "Introduction").replace("inleiding", "introduction").replace("Hoofdstuk", "Chapter")
+                .replace("Tabel", "Table");
     }
 
-    static Citation of(ServerContext ctx, String id, String title, String permalink, List<Map<String, Node>> rows,
-                       String lang) {
+    static Citation of(ServerContext ctx, String id, String title, String permalink, List<String> vars,
+                       List<Map<String, Node>> rows, String lang) {
         Graph g = ctx.kg().all();
         return new Citation(Report.of(g), id, title, ctx.dataVersion(), ctx.kg().buildInfo().releaseDate(), permalink,
-                LocalDate.now(), locators(g, rows), lang);
+                LocalDate.now(), locators(g, vars, rows), lang);
     }
 
     private boolean nl() { return !"en".equals(lang); }
@@ -113,7 +134,9 @@ record Citation(Report report, String questionId, String questionTitle, String v
         b.append(". ").append(nl() ? "Vraag" : "Question").append(" ‘").append(questionTitle).append("’, ")
                 .append(nl() ? "dataversie " : "data version ").append(version).append(". ")
                 .append(nl() ? "Gebaseerd op: " : "Based on: ");
-        if (report.author() != null) b.append(report.author()).append(", ");
+        // The author as the report's own metadata names it, said to be that: who it is, the report does not say.
+        if (report.author() != null) b.append(report.author()).append(nl() ? " (auteur volgens de metadata van het rapport), "
+                : " (author as named in the report's metadata), ");
         b.append("‘").append(report.title()).append("’");
         if (report.issued() != null) b.append(" (").append(Values.text(report.issued(), lang, false).text()).append(")");
         if (!locators.isEmpty()) b.append(", ").append(where());

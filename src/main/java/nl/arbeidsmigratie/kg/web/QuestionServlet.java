@@ -81,8 +81,7 @@ final class QuestionServlet extends HttpServlet {
             answer = ctx.answers().answer(bound);
         } catch (ParameterException e) {
             status = 400;
-            problem = e.parameter() == null || !nl ? e.getMessage()
-                    : "De keuze voor ‘" + Words.of(e.parameter(), lang) + "’ (" + e.parameter() + ") kan niet: " + e.getMessage();
+            problem = nl ? ParameterProblems.dutch(q, given, e) : e.getMessage();
         } catch (Answers.Unavailable e) {
             status = 503;
             problem = nl ? "De server is even te druk; probeer het zo opnieuw." : "The server is busy; please try again in a moment.";
@@ -101,6 +100,7 @@ final class QuestionServlet extends HttpServlet {
         StringBuilder b = new StringBuilder();
         b.append("<article class=\"question\">\n<h1>").append(esc(q.title(lang))).append("</h1>\n<p class=\"lead\">")
                 .append(esc(q.description(lang))).append("</p>\n");
+        if (answer != null) b.append(shareBar(q, query, lang));
         b.append(form(q, given, lang));
         if (problem != null) b.append("<p class=\"error\" role=\"alert\">").append(esc(problem)).append("</p>\n");
         if (answer != null) {
@@ -111,7 +111,7 @@ final class QuestionServlet extends HttpServlet {
                 b.append("<p class=\"as-of\" id=\"as-of\"><time datetime=\"").append(esc(asOf)).append("\">")
                         .append(nl ? "Stand op " : "Status as of ").append(esc(Words.date(asOf, lang))).append("</time></p>\n");
             }
-            b.append(results(q, table, lang, query));
+            b.append(results(q, table, lang, given, permalink));
             b.append(share(q, table, lang, selfPath, permalink));
         }
         b.append("<details class=\"sparql\"><summary>").append(nl ? "De SPARQL-vraag achter dit antwoord" : "The SPARQL behind this answer")
@@ -160,7 +160,7 @@ final class QuestionServlet extends HttpServlet {
     }
 
     private Citation citation(PreparedQuery q, Answer.Table table, String lang, String permalink) {
-        return Citation.of(ctx, q.id(), q.title(lang), permalink, table.rows(), lang);
+        return Citation.of(ctx, q.id(), q.title(lang), permalink, table.vars(), table.rows(), lang);
     }
 
     private String form(PreparedQuery q, Map<String, String> given, String lang) {
@@ -202,7 +202,29 @@ final class QuestionServlet extends HttpServlet {
         return b.toString();
     }
 
-    private String results(PreparedQuery q, Answer.Table table, String lang, String query) {
+    /**
+     * The short bar under the title, before the answer: the downloads and a way to "cite this", so that on a phone
+     * they are not thousands of pixels down, under every card.
+     */
+    private static String shareBar(PreparedQuery q, String query, String lang) {
+        boolean nl = "nl".equals(lang);
+        String params = query.isEmpty() ? "" : query + "&";
+        String api = "/api/queries/" + Html.url(q.id()) + "?" + params + "lang=" + lang;
+        String sheet = "/q/" + Html.url(q.id()) + "/csv?" + params + "lang=" + lang;
+        return new StringBuilder("<nav class=\"share-bar downloads\" aria-label=\"")
+                .append(nl ? "Downloaden en citeren" : "Download and cite").append("\"><span>")
+                .append(nl ? "Download: " : "Download: ").append("</span>")
+                .append("<a id=\"download-csv\" href=\"").append(esc(sheet)).append("\" download=\"").append(esc(q.id()))
+                .append(nl ? "-excel.csv\">CSV voor Excel</a>" : ".csv\">CSV for spreadsheets</a>")
+                .append(" · <a id=\"download-csv-data\" href=\"").append(esc(api + "&format=csv")).append("\" download=\"")
+                .append(esc(q.id())).append(".csv\">").append(nl ? "CSV (standaard)" : "CSV (standard)").append("</a>")
+                .append(" · <a id=\"download-json\" href=\"").append(esc(api + "&format=json"))
+                .append("\" download=\"").append(esc(q.id())).append(".json\">JSON</a>")
+                .append(" · <a id=\"to-cite\" href=\"#share\">").append(nl ? "Citeer dit antwoord" : "Cite this answer")
+                .append("</a></nav>\n").toString();
+    }
+
+    private String results(PreparedQuery q, Answer.Table table, String lang, Map<String, String> given, String permalink) {
         boolean nl = "nl".equals(lang);
         Graph g = ctx.kg().all();
         List<Map<String, Node>> rows = table.rows();
@@ -215,30 +237,25 @@ final class QuestionServlet extends HttpServlet {
         if (chart != null) {
             Citation.Report report = Citation.Report.of(g);
             boolean others = otherSources(rows);
+            ChartNames names = ChartNames.of(g, q, given, chart.getString("title"), lang);
+            chart.put("title", names.title());
             chart.put("source", (nl ? "Bron: " : "Source: ") + report.shortName() + (others ? (nl ? " e.a." : " et al.") : "")
-                    + ", via Arbeidsmigratie KG, " + (nl ? "dataversie " : "data version ") + ctx.dataVersion());
-            chart.put("file", q.id());
+                    + ", via Arbeidsmigratie KG; " + names.dateLine() + "; " + (nl ? "dataversie " : "data version ")
+                    + ctx.dataVersion() + ".");
+            // The permalink goes last; charts.js completes a relative one with the page's own address.
+            chart.put("permalink", permalink);
+            chart.put("file", names.file());
             b.append("<figure class=\"chart\" id=\"chart\" hidden><figcaption id=\"chart-caption\">")
-                    .append(esc(chart.getString("title"))).append("</figcaption><div class=\"chart-body\"></div>")
+                    .append(esc(names.title())).append("</figcaption><div class=\"chart-body\"></div>")
                     .append("<p class=\"chart-downloads\">").append(nl ? "Grafiek downloaden: " : "Download the chart: ")
-                    .append("<a id=\"chart-svg\" href=\"#\" download=\"").append(esc(q.id())).append(".svg\">SVG</a> · ")
-                    .append("<a id=\"chart-png\" href=\"#\" download=\"").append(esc(q.id())).append(".png\">PNG</a></p></figure>\n");
+                    .append("<a id=\"chart-svg\" href=\"#\" download=\"").append(esc(names.file())).append(".svg\">SVG</a> · ")
+                    .append("<a id=\"chart-png\" href=\"#\" download=\"").append(esc(names.file())).append(".png\">PNG</a></p></figure>\n");
         }
         b.append("<p class=\"js-only filter\"><label for=\"table-filter\">").append(nl ? "Filter de tabel" : "Filter the table")
                 .append("</label> <input type=\"search\" id=\"table-filter\" data-table=\"results\" autocomplete=\"off\"></p>\n");
         b.append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"answer\">\n")
                 .append(AnswerTable.render(g, q.id(), table.vars(), rows, lang)).append("</div>\n");
         if (rows.isEmpty()) b.append("<p class=\"empty\">").append(nl ? "Geen rijen voor deze keuze." : "No rows for this choice.").append("</p>\n");
-        String params = query.isEmpty() ? "" : query + "&";
-        String api = "/api/queries/" + Html.url(q.id()) + "?" + params + "lang=" + lang;
-        String sheet = "/q/" + Html.url(q.id()) + "/csv?" + params + "lang=" + lang;
-        b.append("<p class=\"downloads\">").append(nl ? "Download dit antwoord: " : "Download this answer: ")
-                .append("<a id=\"download-csv\" href=\"").append(esc(sheet)).append("\" download=\"").append(esc(q.id()))
-                .append(nl ? "-excel.csv\">CSV voor Excel</a> (; als scheiding)" : ".csv\">CSV for spreadsheets</a>")
-                .append(" · <a id=\"download-csv-data\" href=\"").append(esc(api + "&format=csv")).append("\" download=\"")
-                .append(esc(q.id())).append(".csv\">").append(nl ? "CSV (standaard)" : "CSV (standard)").append("</a>")
-                .append(" · <a id=\"download-json\" href=\"").append(esc(api + "&format=json"))
-                .append("\" download=\"").append(esc(q.id())).append(".json\">JSON</a> (SPARQL 1.1 Results)</p>\n");
         if (chart != null) b.append(jsonBlock("chart-data", JSON.toStringFlat(chart)));
         return b.append("</section>\n").toString();
     }

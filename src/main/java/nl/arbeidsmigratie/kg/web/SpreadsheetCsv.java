@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 
+import nl.arbeidsmigratie.kg.http.Values;
+
 /**
  * The page's CSV download, made for spreadsheets: a UTF-8 byte-order mark (so Excel reads the accents), headers in
  * the page language, and for Dutch {@code ;} as separator and a decimal comma (what Dutch Excel expects). The

@@ -23,6 +23,7 @@ final class Words {
             Map.entry("aspect", new String[] {"Aspect", "Aspect"}),
             Map.entry("assessment", new String[] {"Beoordeling", "Assessment"}),
             Map.entry("bound", new String[] {"Grens", "Bound"}),
+            Map.entry("body", new String[] {"Instantie", "Responsible body"}),
             Map.entry("by", new String[] {"Door", "By"}),
             Map.entry("cause", new String[] {"Oorzaak", "Cause"}),
             Map.entry("characteristic", new String[] {"Kenmerk", "Characteristic"}),

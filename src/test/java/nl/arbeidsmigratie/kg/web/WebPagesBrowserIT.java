@@ -392,7 +392,8 @@ class WebPagesBrowserIT {
         List<String> sorted = new ArrayList<>(themes);
         Collator collator = Collator.getInstance(Locale.ENGLISH);
         collator.setStrength(Collator.PRIMARY);
-        sorted.sort((a, b) -> a.isEmpty() ? (b.isEmpty() ? 0 : 1) : b.isEmpty() ? -1 : collator.compare(a, b));
+        // empty ("geen") is the smallest value: first ascending (issue 19)
+        sorted.sort((a, b) -> a.isEmpty() ? (b.isEmpty() ? 0 : -1) : b.isEmpty() ? 1 : collator.compare(a, b));
         assertEquals(sorted, themes);
 
         String english = allowedLabel(QUESTION, THEME_PARAM, THEME, "en");
@@ -508,8 +509,11 @@ class WebPagesBrowserIT {
         String version = get("/?lang=nl").headers().firstValue("X-Data-Version").orElseThrow();
         d().get(server.base() + "/q/" + BAR_QUESTION + "?lang=nl");
         wait(d()).until(x -> "true".equals(d().findElement(By.id("chart-svg")).getDomAttribute("data-ready")));
+        // The file is named by the question, the selection and the date (issue 19): "aanbevelingen-per-status-<today>.svg".
+        String name = d().findElement(By.id("chart-svg")).getDomAttribute("download");
+        assertEquals("aanbevelingen-per-status-" + java.time.LocalDate.now() + ".svg", name);
         d().findElement(By.id("chart-svg")).click();
-        Path file = downloads.resolve(BAR_QUESTION + ".svg");
+        Path file = downloads.resolve(name);
         wait(d()).until(x -> Files.isRegularFile(file));
         String svg = Files.readString(file, StandardCharsets.UTF_8);
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -519,11 +523,11 @@ class WebPagesBrowserIT {
         String text = doc.getDocumentElement().getTextContent().replaceAll("\\s+", " ");
         String report = reportTitle();
         assertTrue(text.contains("Bron: " + report + " (2025)"), "source line names the report: " + text);
-        assertTrue(text.contains("via Arbeidsmigratie KG, dataversie " + version), "and the data version: " + text);
+        assertTrue(text.contains("via Arbeidsmigratie KG;") && text.contains("dataversie " + version), "and the data version: " + text);
         assertTrue(text.contains("Aanbevelingen per status"), "and the title: " + text);
         wait(d()).until(x -> "true".equals(d().findElement(By.id("chart-png")).getDomAttribute("data-ready")));
         d().findElement(By.id("chart-png")).click();
-        Path png = downloads.resolve(BAR_QUESTION + ".png");
+        Path png = downloads.resolve(name.replace(".svg", ".png"));
         wait(d()).until(x -> Files.isRegularFile(png));
         byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
         assertEquals("\u0089PNG", new String(head, 0, 4, StandardCharsets.ISO_8859_1), "a PNG file");
@@ -696,11 +700,15 @@ class WebPagesBrowserIT {
         pages.put("recommendation-status", "/q/recommendation-status?lang=nl");
         pages.put("law", "/q/law?lang=nl");
         pages.put("resource", "/id/organisatie/nla?lang=nl");
+        // progress per responsible body: the overview of all bodies, and one body's page (chart, table, CSV)
+        pages.put("body-progress", "/q/body-progress?asOf=2025-06-27&lang=nl");
+        pages.put("body-progress-kabinet", "/q/body-progress?body=" + enc("https://w3id.org/arbeidsmigratie/id/organisatie/kabinet") + "&lang=nl");
         for (int width : new int[] {390, 1280}) {
             d().manage().window().setSize(new Dimension(width, 900));
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 d().get(server.base() + p.getValue());
                 wait(d()).until(x -> "complete".equals(d().executeScript("return document.readyState")));
+                if (p.getKey().startsWith("body-progress")) wait(d()).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg rect")));
                 Path shot = Browsers.screenshot(d(), (width < 700 ? "phone-" : "laptop-") + p.getKey());
                 Files.copy(shot, docs.resolve(shot.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }

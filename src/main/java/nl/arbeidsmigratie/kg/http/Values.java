@@ -1,4 +1,4 @@
-package nl.arbeidsmigratie.kg.web;
+package nl.arbeidsmigratie.kg.http;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -18,11 +18,11 @@ import org.apache.jena.graph.Node;
  * Each value also has a sort key (the ISO date, the plain number) that the page keeps in a {@code data-sort}
  * attribute, so sorting follows the value, not its words.
  */
-final class Values {
+public final class Values {
     private Values() {}
 
     /** The words of a value and the key it sorts by (null: sort by the words). */
-    record Shown(String text, String sortKey) {}
+    public record Shown(String text, String sortKey) {}
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ISO_MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -31,7 +31,7 @@ final class Values {
     /** A plain number written by a query as text ("225300", "40,9", "28.7"), maybe followed by a note in brackets. */
     private static final Pattern NUMBER_TEXT = Pattern.compile("(-?\\d+)(?:[.,](\\d+))?( \\(.*\\))?");
 
-    static Locale locale(String lang) {
+    public static Locale locale(String lang) {
         return "en".equals(lang) ? Locale.UK : Locale.forLanguageTag("nl-NL");
     }
 
@@ -40,7 +40,7 @@ final class Values {
      * is a number is formatted only when {@code numbersInText} (identifiers such as a Kamerstuk number are strings
      * of digits too).
      */
-    static Shown literal(Node n, String lang, boolean numbersInText) {
+    public static Shown literal(Node n, String lang, boolean numbersInText) {
         String lex = n.getLiteralLexicalForm();
         String dt = n.getLiteralDatatypeURI();
         if (XSDDatatype.XSDboolean.getURI().equals(dt)) {
@@ -59,7 +59,7 @@ final class Values {
     }
 
     /** A string as the page shows it: dates and periods in words, numbers with the locale's separators. */
-    static Shown text(String s, String lang, boolean numbersInText) {
+    public static Shown text(String s, String lang, boolean numbersInText) {
         String t = s.strip();
         String date = dateWords(t, lang);
         if (date != null) return new Shown(date, t);
@@ -87,11 +87,29 @@ final class Values {
         return new Shown(s, null);
     }
 
-    static String yesNo(boolean b, String lang) {
+    private static final Pattern ISO_DATE_IN_TEXT = Pattern.compile("(?<![\\w/-])(\\d{4}-\\d{2}-\\d{2})(?![\\w/-])");
+
+    /**
+     * A running text (a note, a label) with the ISO dates in it written out: "volgens het rapport (2025-06-27)" →
+     * "volgens het rapport (27 juni 2025)". Dates inside an address or a name with hyphens stay as they are.
+     */
+    public static String datesInText(String s, String lang) {
+        if (s == null || s.indexOf('-') < 0) return s;
+        Matcher m = ISO_DATE_IN_TEXT.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String w = dateWords(m.group(1), lang);
+            m.appendReplacement(out, Matcher.quoteReplacement(w == null ? m.group(1) : w));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public static String yesNo(boolean b, String lang) {
         return "en".equals(lang) ? (b ? "yes" : "no") : (b ? "ja" : "nee");
     }
 
-    static String number(BigDecimal d, String lang) {
+    public static String number(BigDecimal d, String lang) {
         // As many decimals as the source wrote: "6,0" stays "6,0".
         NumberFormat f = NumberFormat.getNumberInstance(locale(lang));
         f.setMaximumFractionDigits(Math.max(0, d.scale()));
@@ -101,7 +119,7 @@ final class Values {
     }
 
     /** "2024-05-13" → "13 mei 2024", "2024-05" → "mei 2024", "2024" → "2024"; null when it is no date. */
-    static String dateWords(String s, String lang) {
+    public static String dateWords(String s, String lang) {
         try {
             if (ISO_DATE.matcher(s).matches())
                 return LocalDate.parse(s).format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale(lang)));
@@ -115,7 +133,7 @@ final class Values {
     }
 
     /** True for a literal typed as a number (xsd:decimal, xsd:integer …); a string of digits is not one. */
-    static boolean isNumber(Node n) {
+    public static boolean isNumber(Node n) {
         return n.isLiteral() && n.getLiteralDatatypeURI() != null && isNumeric(n.getLiteralDatatypeURI());
     }
 
