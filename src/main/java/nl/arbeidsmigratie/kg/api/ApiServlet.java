@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import nl.arbeidsmigratie.kg.http.Negotiation;
 import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Today;
 import nl.arbeidsmigratie.kg.query.Answer;
 import nl.arbeidsmigratie.kg.query.Answers;
 import nl.arbeidsmigratie.kg.query.BoundQuery;
@@ -125,7 +126,7 @@ final class ApiServlet extends HttpServlet {
         // parameter parsing, binding or key building.
         String qs = req.getQueryString();
         // One "today" for the whole request: the remembered spelling and the default asOf must be the same day.
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         String spelled = today + " " + id + "?" + (qs == null ? "" : qs);
         Remembered known = remembered.get(spelled);
         if (known != null) {

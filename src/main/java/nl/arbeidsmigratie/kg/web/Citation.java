@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.DCTerms;
 
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Today;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
@@ -95,7 +96,7 @@ record Citation(Report report, String questionId, String questionTitle, String v
                        String lang) {
         Graph g = ctx.kg().all();
         return new Citation(Report.of(g), id, title, ctx.dataVersion(), ctx.kg().buildInfo().releaseDate(), permalink,
-                LocalDate.now(), locators(g, rows), lang);
+                Today.date(), locators(g, rows), lang);
     }
 
     private boolean nl() { return !"en".equals(lang); }

@@ -26,6 +26,7 @@ import nl.arbeidsmigratie.kg.http.Html;
 import nl.arbeidsmigratie.kg.http.Layout;
 import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Today;
 import nl.arbeidsmigratie.kg.query.Answer;
 import nl.arbeidsmigratie.kg.query.Answers;
 import nl.arbeidsmigratie.kg.query.BoundQuery;
@@ -126,7 +127,7 @@ final class QuestionServlet extends HttpServlet {
 
     /** The asked status date as ISO text; bind() has already refused anything that is not a date or "today". */
     private static String asked(String value) {
-        return value == null || value.isBlank() || QueryCatalog.TODAY.equals(value) ? LocalDate.now().toString()
+        return value == null || value.isBlank() || QueryCatalog.TODAY.equals(value) ? Today.date().toString()
                 : LocalDate.parse(value.strip()).toString();
     }
 
@@ -171,7 +172,7 @@ final class QuestionServlet extends HttpServlet {
         for (Parameter p : q.parameters()) {
             String fid = "p-" + p.name();
             String current = given.getOrDefault(p.name(), p.defaultValue());
-            if (p.type() == Parameter.Type.DATE && QueryCatalog.TODAY.equals(current)) current = LocalDate.now().toString();
+            if (p.type() == Parameter.Type.DATE && QueryCatalog.TODAY.equals(current)) current = Today.date().toString();
             if (current != null && p.type() == Parameter.Type.IRI && !current.contains(":")) current = KG.ID + current;
             b.append("<p><label for=\"").append(esc(fid)).append("\">").append(esc(Words.of(p.name(), lang)))
                     .append("</label>\n");
