@@ -17,6 +17,14 @@ public final class AM {
     public static final Node authorName = term("authorName");
     public static final Node lowerBound = term("lowerBound");
     public static final Node upperBound = term("upperBound");
+    public static final Node assessmentOf = term("assessmentOf");
+    public static final Node StatusAssessment = term("StatusAssessment");
+    /** A status its sources fix in advance for a later date (an entry into force): "gepland volgens …". */
+    public static final Node ScheduledAssessment = term("ScheduledAssessment");
+    /** Who must act on an item: a measure's responsible body, a recommendation's addressee, a law's enforcer. */
+    public static final Node responsibleBody = term("responsibleBody");
+    public static final Node addressedTo = term("addressedTo");
+    public static final Node enforcedBy = term("enforcedBy");
 
     private static Node term(String local) { return NodeFactory.createURI(NS + local); }
     private AM() {}
