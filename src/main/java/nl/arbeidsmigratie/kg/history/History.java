@@ -88,7 +88,7 @@ public final class History {
                 Files.write(dir.resolve(ASSERTED), ReleaseArchive.gzip(canonical));
                 Diff diff = Diff.of(previous, v.asserted());
                 Files.write(dir.resolve(PATCH), patch(diff, previousVersion, v.version()));
-                List<Statement> statements = Statement.changedIn(diff, previous, v, kg);
+                List<Statement> statements = Statement.changedIn(diff, previous, v);
                 stream.addAll(statements);
                 JsonObject summary = summary(diff, previous, v.asserted());
                 JsonObject changes = new JsonObject();

@@ -14,7 +14,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 
-import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.PROV;
@@ -29,7 +28,7 @@ record Statement(String iri, String version, String releaseDate, boolean isNew, 
                  List<String> items, List<String> bodies, List<String> sources, boolean scheduled, List<Triple> triples) {
 
     /** The statements of a release: status assessments it added or changed (not the ones it removed). */
-    static List<Statement> changedIn(History.Diff diff, Graph before, History.Version v, KnowledgeGraph current) {
+    static List<Statement> changedIn(History.Diff diff, Graph before, History.Version v) {
         Graph g = v.asserted();
         List<Statement> out = new ArrayList<>();
         for (Node s : diff.subjects()) {

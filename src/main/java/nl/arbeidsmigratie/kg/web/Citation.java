@@ -94,9 +94,14 @@ record Citation(Report report, String questionId, String questionTitle, String v
 
     static Citation of(ServerContext ctx, String id, String title, String permalink, List<Map<String, Node>> rows,
                        String lang) {
+        return of(ctx, id, title, permalink, rows, lang, ctx.dataVersion(), ctx.kg().buildInfo().releaseDate());
+    }
+
+    /** The citation of an answer of the release {@code version}, published on {@code releaseDate}. */
+    static Citation of(ServerContext ctx, String id, String title, String permalink, List<Map<String, Node>> rows,
+                       String lang, String version, String releaseDate) {
         Graph g = ctx.kg().all();
-        return new Citation(Report.of(g), id, title, ctx.dataVersion(), ctx.kg().buildInfo().releaseDate(), permalink,
-                Today.date(), locators(g, rows), lang);
+        return new Citation(Report.of(g), id, title, version, releaseDate, permalink, Today.date(), locators(g, rows), lang);
     }
 
     private boolean nl() { return !"en".equals(lang); }
@@ -112,7 +117,8 @@ record Citation(Report report, String questionId, String questionTitle, String v
         StringBuilder b = new StringBuilder("Arbeidsmigratie KG");
         if (releaseYear() != null) b.append(" (").append(releaseYear()).append(")");
         b.append(". ").append(nl() ? "Vraag" : "Question").append(" ‘").append(questionTitle).append("’, ")
-                .append(nl() ? "dataversie " : "data version ").append(version).append(". ")
+                .append(nl() ? "dataversie " : "data version ").append(version)
+                .append(releaseDate == null ? "" : (nl() ? " van " : " of ") + Values.text(releaseDate, lang, false).text()).append(". ")
                 .append(nl() ? "Gebaseerd op: " : "Based on: ");
         if (report.author() != null) b.append(report.author()).append(", ");
         b.append("‘").append(report.title()).append("’");
