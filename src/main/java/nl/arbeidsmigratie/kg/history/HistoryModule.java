@@ -78,7 +78,8 @@ public final class HistoryModule implements FusekiModule {
     }
 
     private void serve(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        String path = req.getRequestURI();
+        // the path as the client meant it: a version's '+' may arrive as %2B
+        String path = java.net.URLDecoder.decode(req.getRequestURI().replace("+", "%2B"), StandardCharsets.UTF_8);
         String lang = Layout.lang(req);
         if (path.equals("/releases") || path.equals("/changes") || path.equals("/ldes")) {
             res.sendRedirect(path + "/");
