@@ -1,5 +1,7 @@
 package nl.arbeidsmigratie.kg.history;
 
+import static nl.arbeidsmigratie.kg.vocab.ATOM.NS;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.graph.Labels;
@@ -72,7 +75,7 @@ final class Feeds {
     static String atom(String name, String title, List<Statement> entries, String updated, String lang) {
         boolean nl = "nl".equals(lang);
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-                .append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(lang).append("\">\n")
+                .append("<feed xmlns=\"").append(NS).append("\" xml:lang=\"").append(lang).append("\">\n")
                 .append("  <id>urn:x-arbeidsmigratie-kg:feed:").append(xml(name)).append("</id>\n")
                 .append("  <title>").append(xml(title)).append("</title>\n")
                 .append("  <updated>").append(dateTime(entries.isEmpty() ? updated : entries.get(0).releaseDate())).append("</updated>\n")
