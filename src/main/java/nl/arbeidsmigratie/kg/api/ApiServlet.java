@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import nl.arbeidsmigratie.kg.http.Negotiation;
 import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Today;
+import nl.arbeidsmigratie.kg.release.Versions;
 import nl.arbeidsmigratie.kg.query.Answer;
 import nl.arbeidsmigratie.kg.query.Answers;
 import nl.arbeidsmigratie.kg.query.BoundQuery;
@@ -38,7 +40,7 @@ import nl.arbeidsmigratie.kg.query.WorkLimiter;
  */
 final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final List<String> RESERVED = List.of("lang", "format");
+    private static final List<String> RESERVED = List.of("lang", "format", "version");
     private static final String CACHE = "public, max-age=300";
 
     /** Spellings remembered at most; past this the memory starts again (junk query strings cannot grow it). */
@@ -125,7 +127,7 @@ final class ApiServlet extends HttpServlet {
         // parameter parsing, binding or key building.
         String qs = req.getQueryString();
         // One "today" for the whole request: the remembered spelling and the default asOf must be the same day.
-        LocalDate today = LocalDate.now();
+        LocalDate today = Today.date();
         String spelled = today + " " + id + "?" + (qs == null ? "" : qs);
         Remembered known = remembered.get(spelled);
         if (known != null) {
@@ -142,10 +144,17 @@ final class ApiServlet extends HttpServlet {
                 return;
             }
         }
-        PreparedQuery q = ctx.catalog().get(id);
+        // version=: the question asked of a published release (default the current one); its own catalogue and cache
+        Versions.Served release = Versions.of(ctx).get(req.getParameter("version"));
+        if (release == null) {
+            sendJson(res, 404, error("unknown version '" + req.getParameter("version") + "'", "version",
+                    Versions.of(ctx).known()));
+            return;
+        }
+        PreparedQuery q = release.catalog().get(id);
         if (q == null) {
             sendJson(res, 404, error("unknown query id '" + id + "'", null,
-                    ctx.catalog().all().stream().map(PreparedQuery::id).toList()));
+                    release.catalog().all().stream().map(PreparedQuery::id).toList()));
             return;
         }
         Map<String, String> raw = new TreeMap<>();
@@ -174,8 +183,8 @@ final class ApiServlet extends HttpServlet {
         }
         Answer answer;
         try {
-            BoundQuery bound = ctx.catalog().bind(q, raw, raw.getOrDefault("lang", "nl"), RESERVED, today);
-            answer = ctx.answers().answer(bound);
+            BoundQuery bound = release.catalog().bind(q, raw, raw.getOrDefault("lang", "nl"), RESERVED, today);
+            answer = release.answers().answer(bound);
         } catch (ParameterException e) {
             sendJson(res, 400, error(e.getMessage(), e.parameter(), e.allowed()));
             return;
@@ -193,6 +202,7 @@ final class ApiServlet extends HttpServlet {
             if (remembered.size() >= MAX_REMEMBERED) remembered.clear();
             remembered.put(spelled, new Remembered(answer, raw.containsKey("format") ? format : null));
         }
+        res.setHeader("X-Data-Version", release.version());
         send(req, res, answer, format);
     }
 

@@ -1,5 +1,7 @@
 package nl.arbeidsmigratie.kg.api;
 
+import java.util.List;
+
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 
@@ -34,7 +36,7 @@ final class OpenApi {
         doc.put("servers", servers);
         JsonObject paths = new JsonObject();
         paths.put("/api/queries", listPath());
-        for (PreparedQuery q : ctx.catalog().all()) paths.put("/api/queries/" + q.id(), queryPath(q));
+        for (PreparedQuery q : ctx.catalog().all()) paths.put("/api/queries/" + q.id(), queryPath(q, nl.arbeidsmigratie.kg.release.Versions.of(ctx).known(), ctx.dataVersion()));
         doc.put("paths", paths);
         JsonObject components = new JsonObject();
         JsonObject schemas = new JsonObject();
@@ -68,7 +70,7 @@ final class OpenApi {
         return path;
     }
 
-    private static JsonObject queryPath(PreparedQuery q) {
+    private static JsonObject queryPath(PreparedQuery q, List<String> versions, String current) {
         JsonObject op = new JsonObject();
         op.put("summary", q.title("en"));
         op.put("description", q.description("en"));
@@ -98,6 +100,8 @@ final class OpenApi {
         }
         params.add(enumParam("lang", "Language of labels", "nl", "nl", "en"));
         params.add(enumParam("format", "Result format (or use Accept)", "json", "json", "csv", "tsv", "xml"));
+        params.add(enumParam("version", "A published release (see /releases/) to answer from; default the current one",
+                current, versions.isEmpty() ? new String[] {current} : versions.toArray(String[]::new)));
         op.put("parameters", params);
         JsonObject responses = new JsonObject();
         JsonObject ok = new JsonObject();

@@ -57,6 +57,7 @@ public final class Main {
               validate   check the ontology and data (syntax, SHACL shapes, violation queries)
               query ID   run a prepared question without a server
               release    build the release that mvn package stores in the jar (--out DIR)
+              publish    record the sources' graph as a published release in releases/ and write CHANGELOG.md
               help       this text; COMMAND --help shows the options of one command
 
             serve, build and query use the graph that mvn package validated, inferred and stored in the jar.
@@ -101,7 +102,15 @@ public final class Main {
             "release", """
                     Usage: release --out DIR [--source DIR]
                       Runs the whole pipeline and writes what serve and query load: graph.rt, catalog.json,
-                      answers.bin, dumps/ and release.properties. mvn package runs it into the jar.
+                      answers.bin, dumps/, history/ and release.properties. mvn package runs it into the jar.
+                    """,
+            "publish", """
+                    Usage: publish [--source DIR] [--archive DIR] [--date YYYY-MM-DD] [--unchecked]
+                      Adds the graph of the sources (the current directory's with no --source) to the archive of
+                      published releases (--archive, default releases/ beside the sources): its canonical N-Triples
+                      (gzip) and a line in index.tsv; then writes CHANGELOG.md beside the archive. The date defaults
+                      to project.build.outputTimestamp. A version already there is left as it is.
+                      --unchecked  parse only, do not validate: to import an old commit's data into the history.
                     """);
 
     private Main() {}
@@ -170,6 +179,7 @@ public final class Main {
                 case "validate" -> validate(source, o, out, err);
                 case "build" -> build(source, fromSources, o, out, err);
                 case "release" -> release(source, o, out, err);
+                case "publish" -> publish(fromSources ? source : KgSource.directory(Path.of(".")), o, out);
                 case "query" -> query(source, fromSources, o, out, err);
                 default -> serve(source, fromSources, o, out, err, List.of(args).subList(1, args.length));
             };
@@ -232,6 +242,15 @@ public final class Main {
         out.printf("release %s: %d triples (%d asserted, %d inferred), %d precomputed answers, written to %s%n",
                 r.kg().dataVersion(), r.kg().all().size(), r.kg().asserted().size(), r.kg().inferred().size(),
                 r.answers().size(), dir);
+        return OK;
+    }
+
+    private static int publish(KgSource source, Options o, PrintStream out) {
+        o.expectNoPositional();
+        Path archive = o.single.containsKey("archive") ? Path.of(o.single.get("archive")) : source.releasesArchive();
+        var r = nl.arbeidsmigratie.kg.history.Publish.publish(source, archive, o.single.get("date"), !o.flags.contains("unchecked"));
+        out.printf("%s %s (%s, %d asserted triples) in %s; CHANGELOG.md written%n", r.added() ? "published" : "already published",
+                r.version(), r.date(), r.triples(), r.archive());
         return OK;
     }
 
@@ -343,8 +362,8 @@ public final class Main {
     /** {@code --name value} options, {@code --param k=v} pairs, flags and positional arguments. */
     static final class Options {
         private static final List<String> VALUED = List.of("source", "out", "port", "host", "public-url", "timeout",
-                "max-rows", "max-concurrent", "format", "lang", "param", "tdb2", "add");
-        private static final List<String> FLAGS = List.of("list", "help");
+                "max-rows", "max-concurrent", "format", "lang", "param", "tdb2", "add", "archive", "date");
+        private static final List<String> FLAGS = List.of("list", "help", "unchecked");
         final Map<String, String> single = new LinkedHashMap<>();
         final Map<String, String> params = new LinkedHashMap<>();
         final List<String> positional = new ArrayList<>();

@@ -185,6 +185,13 @@ public final class Layout {
         else if (path.startsWith("/id/") || path.equals("/def") || path.startsWith("/def/") || path.startsWith("/graph/")
                 || path.startsWith("/.well-known/genid/")) document = path;
         List<Alternate> out = new ArrayList<>();
+        // The Atom feed of what changed: the whole graph's on the home page and the release pages, an item's own on
+        // the page of a recommendation, law, measure or organisation.
+        String lang = "en".equals(req.getParameter("lang")) ? "?lang=en" : "";
+        if (path.equals("/") || path.startsWith("/releases/") || path.startsWith("/changes/"))
+            out.add(new Alternate("/feeds/all.atom" + lang, "application/atom+xml", "Atom"));
+        else if (path.matches("/id/(aanbeveling|wet|maatregel|organisatie)/[A-Za-z0-9._-]+"))
+            out.add(new Alternate("/feeds/" + path.substring(4) + ".atom" + lang, "application/atom+xml", "Atom"));
         if (document != null) {
             for (Representation r : Representation.rdf())
                 out.add(new Alternate(document + "?format=" + r.shortName(), r.mediaType, r.label()));

@@ -215,7 +215,7 @@ public final class QueryCatalog {
     }
 
     public BoundQuery bind(PreparedQuery q, Map<String, String> raw, String lang, Collection<String> reserved) {
-        return bind(q, raw, lang, reserved, LocalDate.now());
+        return bind(q, raw, lang, reserved, Today.date());
     }
 
     /**

@@ -39,6 +39,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 import nl.arbeidsmigratie.kg.dump.Dumps;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
+import nl.arbeidsmigratie.kg.history.History;
+import nl.arbeidsmigratie.kg.infer.Derivation;
+import nl.arbeidsmigratie.kg.infer.Inference;
+import nl.arbeidsmigratie.kg.load.Skolem;
 import nl.arbeidsmigratie.kg.load.KgInputException;
 import nl.arbeidsmigratie.kg.query.Answer;
 import nl.arbeidsmigratie.kg.query.Answers;
@@ -89,6 +93,7 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
                 SearchIndex.build(kg, catalog).write(out);
             }
             Dumps.write(kg, tmp.resolve(DUMPS));
+            History.write(kg, source, tmp.resolve(History.DIR), (version, asserted, dir) -> storeOlder(kg, version, asserted, dir));
             Properties p = new Properties();
             p.setProperty("dataVersion", kg.dataVersion());
             p.setProperty("graphSha256", sha256(Files.readAllBytes(tmp.resolve(GRAPH))));
@@ -156,6 +161,44 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * An older release's graph as this build infers it (OWL 2 RL, then the derivation rules of this build's
+     * queries/derive/), with its catalogue: what {@code version=} answers from. Not validated again: it was valid when
+     * it was published, and today's rules may be stricter.
+     */
+    private static void storeOlder(KnowledgeGraph current, String version, Graph asserted, Path dir) throws IOException {
+        KnowledgeGraph kg = older(current, version, asserted);
+        try (OutputStream out = Files.newOutputStream(dir.resolve(GRAPH))) {
+            writeGraph(kg, out);
+        }
+        Files.writeString(dir.resolve(CATALOG), JSON.toString(QueryCatalog.build(kg).save()) + "\n");
+    }
+
+    private static KnowledgeGraph older(KnowledgeGraph current, String version, Graph asserted) {
+        KgSource source = current.source();
+        Graph inferred = Inference.infer(asserted);
+        Derivation.derive(asserted, inferred, source.deriveFiles(), source::display);
+        inferred = Skolem.skolemise(inferred, "inferred triples of release " + version);
+        return KnowledgeGraph.stored(source, current.ontology(), asserted, inferred, current.prefixes(), version);
+    }
+
+    /**
+     * An older release stored by {@link #storeOlder} (in {@code history/{version}/}), or null when there is none:
+     * its graph and its catalogue, for {@code version=}.
+     */
+    public static Older loadOlder(KnowledgeGraph current, Path dir, String version) {
+        if (!Files.isRegularFile(dir.resolve(GRAPH))) return null;
+        try {
+            KnowledgeGraph kg = readGraph(current.source(), Files.readAllBytes(dir.resolve(GRAPH)), version);
+            return new Older(kg, QueryCatalog.restore(kg, JSON.parse(Files.readString(dir.resolve(CATALOG)))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An older release, ready to answer prepared questions. */
+    public record Older(KnowledgeGraph kg, QueryCatalog catalog) {}
 
     /** Prefixes, then ontology, asserted and inferred quads, each sorted: the bytes depend only on the triples. */
     private static void writeGraph(KnowledgeGraph kg, OutputStream out) {

@@ -24,6 +24,7 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 
 import nl.arbeidsmigratie.kg.api.ApiModule;
 import nl.arbeidsmigratie.kg.dump.DumpModule;
+import nl.arbeidsmigratie.kg.history.HistoryModule;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 import nl.arbeidsmigratie.kg.linkeddata.LinkedDataModule;
 import nl.arbeidsmigratie.kg.reconcile.ReconcileModule;
@@ -82,7 +83,8 @@ public final class KgServer {
         WorkerPool workers = WorkerPool.start(workerLaunch);
         FusekiServer fuseki = FusekiServer.create()
                 .fusekiModules(FusekiModules.create(List.of(new SparqlModule(ctx, workers), new ApiModule(ctx),
-                        new LinkedDataModule(ctx), new DumpModule(ctx), new ReconcileModule(ctx), new WebModule(ctx))))
+                        new LinkedDataModule(ctx), new DumpModule(ctx), new ReconcileModule(ctx), new WebModule(ctx),
+                        new HistoryModule(ctx))))
                 .port(ctx.options().port())
                 .enablePing(true)
                 .enableStats(false)

@@ -57,9 +57,31 @@ public final class KgSource {
 
     public List<Path> ontologyFiles() { return turtle("ontology", p -> !isShapes(p)); }
     public List<Path> shapesFiles() { return turtle("ontology", KgSource::isShapes); }
-    public List<Path> dataFiles() { return turtle("data", p -> true); }
+    /** {@code data/*.ttl}, then the contributed facts of {@code data/changes/*.ttl} (one small file per new fact). */
+    public List<Path> dataFiles() {
+        List<Path> files = new java.util.ArrayList<>(turtle("data", p -> true));
+        files.addAll(turtle(CHANGES, p -> true));
+        return List.copyOf(files);
+    }
     public List<Path> queryFiles() { return list("queries", ".rq"); }
-    public List<Path> checkFiles() { return list("queries/checks", "-violation.rq"); }
+    /**
+     * {@code queries/checks/*-violation.rq}, then {@code queries/checks/changes/*-violation.rq}: the rules for new
+     * facts, which hold for what {@code data/changes/} states (see {@link #isChangeRule}).
+     */
+    public List<Path> checkFiles() {
+        List<Path> files = new java.util.ArrayList<>(list("queries/checks", "-violation.rq"));
+        files.addAll(list(CHANGE_RULES, "-violation.rq"));
+        return List.copyOf(files);
+    }
+
+    /** The folder of contributed facts, and of the rules only they must meet (older files predate those rules). */
+    public static final String CHANGES = "data/changes", CHANGE_RULES = "queries/checks/changes";
+
+    /** True for a rule of {@code queries/checks/changes/}, given its display name. */
+    public static boolean isChangeRule(String displayName) { return displayName.startsWith(CHANGE_RULES + "/"); }
+
+    /** True for a file of {@code data/changes/}, given its display name. */
+    public static boolean isChangeFile(String displayName) { return displayName.startsWith(CHANGES + "/"); }
     /** Derivation rules (SPARQL CONSTRUCT), run at build in file-name order. */
     public List<Path> deriveFiles() { return list("queries/derive", ".rq"); }
 
@@ -72,6 +94,9 @@ public final class KgSource {
 
     /** Where {@code mvn package} stores the built release beside the sources: {@code kg/release/} in the jar. */
     public Path releaseDir() { return root.resolve("release"); }
+
+    /** The archive of published releases ({@code releases/}, written by {@code publish}): beside the sources. */
+    public Path releasesArchive() { return root.resolve("releases"); }
 
     private static boolean isShapes(Path p) { return p.getFileName().toString().equals(SHAPES_FILE); }
 

@@ -24,6 +24,7 @@ import org.apache.jena.sparql.exec.RowSet;
 
 import nl.arbeidsmigratie.kg.load.KgInputException;
 import nl.arbeidsmigratie.kg.load.Origins;
+import nl.arbeidsmigratie.kg.source.KgSource;
 
 /**
  * The quality rules, kept as data: SHACL shapes ({@code ontology/shapes.ttl}) and {@code queries/checks/*-violation.rq}
@@ -55,6 +56,8 @@ public final class Validation {
         }
         for (Path check : checks) {
             String name = names.apply(check);
+            // The rules for new facts judge only what data/changes/ states.
+            boolean changesOnly = KgSource.isChangeRule(name);
             Query q = parse(check, name);
             try (QueryExec exec = QueryExec.graph(graph).query(q).build()) {
                 RowSet rows = exec.select();
@@ -62,6 +65,8 @@ public final class Validation {
                 rows.forEachRemaining(b -> {
                     Node focus = b.get("focus");
                     Node msg = b.get("message");
+                    if (changesOnly && (focus == null || java.util.Arrays.stream(origins.of(focus).split(", "))
+                            .noneMatch(KgSource::isChangeFile))) return;
                     found.add(finding(msg == null ? "violation" : msg.getLiteralLexicalForm(), fallback, name,
                             Violation.Severity.VIOLATION, focus, origins));
                 });

@@ -47,6 +47,11 @@ public final class AM {
     public static final Node plannedEntryIntoForce = term("plannedEntryIntoForce");
     public static final Node plannedAdmissionDuty = term("plannedAdmissionDuty");
     public static final Node datePrecision = term("datePrecision");
+    public static final Node assessmentOf = term("assessmentOf");
+    public static final Node StatusAssessment = term("StatusAssessment");
+    /** A status its sources fix in advance for a later date (an entry into force): "gepland volgens …". */
+    public static final Node ScheduledAssessment = term("ScheduledAssessment");
+    public static final Node addressedTo = term("addressedTo");
 
     private static Node term(String local) { return NodeFactory.createURI(NS + local); }
     private AM() {}

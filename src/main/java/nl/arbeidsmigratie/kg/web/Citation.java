@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import nl.arbeidsmigratie.kg.http.Values;
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Today;
 import nl.arbeidsmigratie.kg.vocab.AM;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
@@ -114,9 +115,14 @@ record Citation(Report report, String questionId, String questionTitle, String v
 
     static Citation of(ServerContext ctx, String id, String title, String permalink, List<String> vars,
                        List<Map<String, Node>> rows, String lang) {
+        return of(ctx, id, title, permalink, vars, rows, lang, ctx.dataVersion(), ctx.kg().buildInfo().releaseDate());
+    }
+
+    /** The citation of an answer of the release {@code version}, published on {@code releaseDate}. */
+    static Citation of(ServerContext ctx, String id, String title, String permalink, List<String> vars,
+                       List<Map<String, Node>> rows, String lang, String version, String releaseDate) {
         Graph g = ctx.kg().all();
-        return new Citation(Report.of(g), id, title, ctx.dataVersion(), ctx.kg().buildInfo().releaseDate(), permalink,
-                LocalDate.now(), locators(g, vars, rows), lang);
+        return new Citation(Report.of(g), id, title, version, releaseDate, permalink, Today.date(), locators(g, vars, rows), lang);
     }
 
     private boolean nl() { return !"en".equals(lang); }
@@ -132,7 +138,8 @@ record Citation(Report report, String questionId, String questionTitle, String v
         StringBuilder b = new StringBuilder("Arbeidsmigratie KG");
         if (releaseYear() != null) b.append(" (").append(releaseYear()).append(")");
         b.append(". ").append(nl() ? "Vraag" : "Question").append(" ‘").append(questionTitle).append("’, ")
-                .append(nl() ? "dataversie " : "data version ").append(version).append(". ")
+                .append(nl() ? "dataversie " : "data version ").append(version)
+                .append(releaseDate == null ? "" : (nl() ? " van " : " of ") + Values.text(releaseDate, lang, false).text()).append(". ")
                 .append(nl() ? "Gebaseerd op: " : "Based on: ");
         // The author as the report's own metadata names it, said to be that: who it is, the report does not say.
         if (report.author() != null) b.append(report.author()).append(nl() ? " (auteur volgens de metadata van het rapport), "

@@ -26,6 +26,8 @@ import nl.arbeidsmigratie.kg.http.Html;
 import nl.arbeidsmigratie.kg.http.Layout;
 import nl.arbeidsmigratie.kg.http.Responses;
 import nl.arbeidsmigratie.kg.http.ServerContext;
+import nl.arbeidsmigratie.kg.query.Today;
+import nl.arbeidsmigratie.kg.release.Versions;
 import nl.arbeidsmigratie.kg.query.Answer;
 import nl.arbeidsmigratie.kg.query.Answers;
 import nl.arbeidsmigratie.kg.query.BoundQuery;
@@ -43,7 +45,7 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  * {@code /q/{id}/csv} (for spreadsheets), {@code /q/{id}/cite.bib} and {@code /q/{id}/cite.json} (CSL-JSON).
  */
 final class QuestionServlet extends HttpServlet {
-    private static final List<String> RESERVED = List.of("lang");
+    private static final List<String> RESERVED = List.of("lang", "version");
 
     private final ServerContext ctx;
 
@@ -59,7 +61,14 @@ final class QuestionServlet extends HttpServlet {
         int slash = path.indexOf('/');
         String id = slash < 0 ? path : path.substring(0, slash);
         String part = slash < 0 ? null : path.substring(slash + 1);
-        PreparedQuery q = ctx.catalog().get(id);
+        // version=: the answer of a published release (default the current one), with that release's catalogue
+        Versions.Served release = Versions.of(ctx).get(req.getParameter("version"));
+        if (release == null) {
+            Layout.notFound(ctx, req, res, "/q/" + path + " (version " + req.getParameter("version") + ")");
+            return;
+        }
+        boolean older = !release.version().equals(ctx.dataVersion());
+        PreparedQuery q = release.catalog().get(id);
         if (q == null || (part != null && !List.of("csv", "cite.bib", "cite.json").contains(part))) {
             Layout.notFound(ctx, req, res, "/q/" + path);
             return;
@@ -70,15 +79,24 @@ final class QuestionServlet extends HttpServlet {
             if (!RESERVED.contains(k) && v.length > 0 && !v[0].isEmpty()) given.put(k, v[0]);
         });
         String query = queryString(given);
+        if (older) query = (query.isEmpty() ? "" : query + "&") + "version=" + Html.url(release.version());
         String selfPath = "/q/" + Html.url(id) + (query.isEmpty() ? "" : "?" + query);
-        String permalink = Layout.absolute(ctx, selfPath + (query.isEmpty() ? "?" : "&") + "lang=" + lang);
+        // The permalink pins what the answer depends on: the release (version) and, for a status question, the day
+        // it answers for (asOf, today's date when none was asked), so that it gives the same answer after the next
+        // release and on any later day.
+        Map<String, String> pinned = new TreeMap<>(given);
+        if (q.parameter(QueryCatalog.AS_OF) != null && !pinned.containsKey(QueryCatalog.AS_OF))
+            pinned.put(QueryCatalog.AS_OF, Today.date().toString());
+        String pinnedQuery = queryString(pinned);
+        String permalink = Layout.absolute(ctx, "/q/" + Html.url(id) + "?" + (pinnedQuery.isEmpty() ? "" : pinnedQuery + "&")
+                + "version=" + Html.url(release.version()) + "&lang=" + lang);
 
         Answer answer = null;
         String problem = null;
         int status = 200;
         try {
-            BoundQuery bound = ctx.catalog().bind(q, given, lang, RESERVED);
-            answer = ctx.answers().answer(bound);
+            BoundQuery bound = release.catalog().bind(q, given, lang, RESERVED);
+            answer = release.answers().answer(bound);
         } catch (ParameterException e) {
             status = 400;
             problem = nl ? ParameterProblems.dutch(q, given, e) : e.getMessage();
@@ -93,13 +111,19 @@ final class QuestionServlet extends HttpServlet {
                 else Responses.text(res, status, problem);
                 return;
             }
-            download(req, res, q, answer, part, lang, permalink);
+            download(req, res, q, answer, part, lang, permalink, release);
             return;
         }
 
         StringBuilder b = new StringBuilder();
         b.append("<article class=\"question\">\n<h1>").append(esc(q.title(lang))).append("</h1>\n<p class=\"lead\">")
                 .append(esc(q.description(lang))).append("</p>\n");
+        if (older)
+            b.append("<p class=\"version-note\" role=\"note\">").append(nl ? "Dit antwoord komt uit uitgave " : "This answer comes from release ")
+                    .append("<code>").append(esc(release.version())).append("</code> (").append(esc(Words.date(release.date(), lang)))
+                    .append("). <a href=\"/q/").append(esc(Html.url(id))).append("?lang=").append(lang).append("\">")
+                    .append(nl ? "Naar de huidige uitgave" : "To the current release").append("</a> · <a href=\"/releases/?lang=")
+                    .append(lang).append("\">").append(nl ? "Alle uitgaven" : "All releases").append("</a></p>\n");
         if (answer != null) b.append(shareBar(q, query, lang));
         b.append(form(q, given, lang));
         if (problem != null) b.append("<p class=\"error\" role=\"alert\">").append(esc(problem)).append("</p>\n");
@@ -112,7 +136,7 @@ final class QuestionServlet extends HttpServlet {
                         .append(nl ? "Stand op " : "Status as of ").append(esc(Words.date(asOf, lang))).append("</time></p>\n");
             }
             b.append(results(q, table, lang, given, permalink));
-            b.append(share(q, table, lang, selfPath, permalink));
+            b.append(share(q, table, lang, selfPath, permalink, release));
         }
         b.append("<details class=\"sparql\"><summary>").append(nl ? "De SPARQL-vraag achter dit antwoord" : "The SPARQL behind this answer")
                 .append("</summary>\n<pre><code>").append(esc(q.text())).append("</code></pre>\n<p><a href=\"/sparql?example=")
@@ -126,13 +150,13 @@ final class QuestionServlet extends HttpServlet {
 
     /** The asked status date as ISO text; bind() has already refused anything that is not a date or "today". */
     private static String asked(String value) {
-        return value == null || value.isBlank() || QueryCatalog.TODAY.equals(value) ? LocalDate.now().toString()
+        return value == null || value.isBlank() || QueryCatalog.TODAY.equals(value) ? Today.date().toString()
                 : LocalDate.parse(value.strip()).toString();
     }
 
     /** The answer's spreadsheet CSV or its citation, from the same answer the page shows. */
     private void download(HttpServletRequest req, HttpServletResponse res, PreparedQuery q, Answer answer, String part,
-                          String lang, String permalink) throws IOException {
+                          String lang, String permalink, Versions.Served release) throws IOException {
         Answer.Table table = answer.table();
         byte[] body;
         String type, name;
@@ -143,12 +167,12 @@ final class QuestionServlet extends HttpServlet {
                 name = q.id() + ("nl".equals(lang) ? "-excel.csv" : ".csv");
             }
             case "cite.bib" -> {
-                body = citation(q, table, lang, permalink).bibtex().getBytes(StandardCharsets.UTF_8);
+                body = citation(q, table, lang, permalink, release).bibtex().getBytes(StandardCharsets.UTF_8);
                 type = "application/x-bibtex; charset=utf-8";
                 name = q.id() + ".bib";
             }
             default -> {
-                body = citation(q, table, lang, permalink).cslJson().getBytes(StandardCharsets.UTF_8);
+                body = citation(q, table, lang, permalink, release).cslJson().getBytes(StandardCharsets.UTF_8);
                 type = "application/vnd.citationstyles.csl+json; charset=utf-8";
                 name = q.id() + ".csl.json";
             }
@@ -159,8 +183,8 @@ final class QuestionServlet extends HttpServlet {
         Responses.send(req, res, 200, type, body, Responses.etag(body), part.equals("csv") ? "public, max-age=300" : "no-cache");
     }
 
-    private Citation citation(PreparedQuery q, Answer.Table table, String lang, String permalink) {
-        return Citation.of(ctx, q.id(), q.title(lang), permalink, table.vars(), table.rows(), lang);
+    private Citation citation(PreparedQuery q, Answer.Table table, String lang, String permalink, Versions.Served release) {
+        return Citation.of(ctx, q.id(), q.title(lang), permalink, table.vars(), table.rows(), lang, release.version(), release.date());
     }
 
     private String form(PreparedQuery q, Map<String, String> given, String lang) {
@@ -171,7 +195,7 @@ final class QuestionServlet extends HttpServlet {
         for (Parameter p : q.parameters()) {
             String fid = "p-" + p.name();
             String current = given.getOrDefault(p.name(), p.defaultValue());
-            if (p.type() == Parameter.Type.DATE && QueryCatalog.TODAY.equals(current)) current = LocalDate.now().toString();
+            if (p.type() == Parameter.Type.DATE && QueryCatalog.TODAY.equals(current)) current = Today.date().toString();
             if (current != null && p.type() == Parameter.Type.IRI && !current.contains(":")) current = KG.ID + current;
             b.append("<p><label for=\"").append(esc(fid)).append("\">").append(esc(Words.of(p.name(), lang)))
                     .append("</label>\n");
@@ -277,10 +301,11 @@ final class QuestionServlet extends HttpServlet {
                 + json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "</script>\n";
     }
 
-    private String share(PreparedQuery q, Answer.Table table, String lang, String selfPath, String permalink) {
+    private String share(PreparedQuery q, Answer.Table table, String lang, String selfPath, String permalink,
+                         Versions.Served release) {
         boolean nl = "nl".equals(lang);
         Graph g = ctx.kg().all();
-        Citation c = citation(q, table, lang, permalink);
+        Citation c = citation(q, table, lang, permalink, release);
         boolean relative = permalink.startsWith("/");
         String files = "/q/" + Html.url(q.id());
         String params = selfPath.contains("?") ? selfPath.substring(selfPath.indexOf('?') + 1) + "&" : "";

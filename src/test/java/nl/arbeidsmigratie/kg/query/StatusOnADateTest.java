@@ -25,7 +25,7 @@ import nl.arbeidsmigratie.kg.testsupport.Graphs;
 class StatusOnADateTest {
     private static final String ID = "https://w3id.org/arbeidsmigratie/id/";
     private static final String REPORT_DATE = "2025-06-27";
-    private static final Set<String> AS_OF_QUESTIONS = Set.of("recommendation-status", "problems-responses", "unaddressed-problems");
+    private static final Set<String> AS_OF_QUESTIONS = Set.of("recommendation-status", "problems-responses", "unaddressed-problems", "law");
     private static QueryCatalog catalog;
 
     @BeforeAll
@@ -131,7 +131,8 @@ class StatusOnADateTest {
     @Test
     void theStatusHistoryOfTheWttaSaysWhoseViewEachStatusIs() {
         List<Map<String, String>> rows = run("status-history", Map.of("resource", ID + "maatregel/wtta-toelatingsstelsel"));
-        assertEquals(List.of("kamerbrief", "kamerstemming", "rapport", "kamerstemming", "officiele-bekendmaking"),
+        // the last two are scheduled (data/changes/): in force on 2027-01-01, admission duty from 2028-01-01
+        assertEquals(List.of("kamerbrief", "kamerstemming", "rapport", "kamerstemming", "officiele-bekendmaking", "vakbron", "vakbron"),
                 rows.stream().map(r -> r.get("view").replaceAll(".*/", "")).toList());
     }
 }

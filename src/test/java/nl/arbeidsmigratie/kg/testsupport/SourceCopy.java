@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * A throw-away copy of the real {@code ontology/}, {@code data/} and {@code queries/} in a temp folder, so a test
+ * A throw-away copy of the real {@code ontology/}, {@code data/}, {@code queries/} (and {@code releases/}) in a temp folder, so a test
  * can break exactly one thing and check that exactly that is reported.
  */
 public final class SourceCopy {
@@ -20,6 +20,8 @@ public final class SourceCopy {
 
     public static Path copyOfReal(Path target) {
         for (String dir : new String[] {"ontology", "data", "queries"}) copyTree(projectRoot().resolve(dir), target.resolve(dir));
+        // the archive of published releases is a source of the build too (the history it writes)
+        if (Files.isDirectory(projectRoot().resolve("releases"))) copyTree(projectRoot().resolve("releases"), target.resolve("releases"));
         return target;
     }
 

@@ -38,6 +38,8 @@ class EveryRuleFiresTest {
                 + " am:assessmentKind beoordelingssoort:rapport ; am:locator 'x' " + extra + " .";
     }
     private static final String SNA_STATUS = "beoordeling:sna-keurmerk-2025-06-27";
+    /** A scheduled assessment of data/changes/: the Wtta in force on 1 January 2027. */
+    private static final String SCHEDULED = "beoordeling:wtta-2027-01-01-gepland";
     private static final String FIGURE = "cijfer:meldingen-onderzoek-2018-2019";
 
     /** Range inference types any IRI value with the rule's class, so a wrong value can only be a literal. */
@@ -178,6 +180,13 @@ class EveryRuleFiresTest {
                 c("date-datatype", "INSERT DATA { wet:wtta am:dateAdoptedHouse '15 april 2025' }"),
                 c("string-datatype", "INSERT DATA { wet:wtta am:kamerstuk '36446'@nl }"),
                 c("term-documented", "DELETE { am:worsens skos:definition ?d } WHERE { am:worsens skos:definition ?d FILTER(lang(?d) = 'nl') }"),
+                // scheduled assessments (data/changes/): a date fixed in advance, not a fact that happened
+                c("scheduled-status", "DELETE { " + SCHEDULED + " am:status ?s } INSERT { " + SCHEDULED + " am:status status:aangenomen }"
+                        + " WHERE { " + SCHEDULED + " am:status ?s }"),
+                c("scheduled-after-source", "INSERT DATA { bron:zipconomy-eerste-kamer-wtta dct:issued '2027-01-01'^^xsd:date }"),
+                // the rules for new facts (queries/checks/changes/) judge what data/changes/ states
+                c("new-fact-dated-source", "DELETE WHERE { bron:zipconomy-eerste-kamer-wtta am:issuedYear ?y }"),
+                c("new-fact-locator", "DELETE WHERE { " + SCHEDULED + " am:locator ?l }", "claim-locator"),
                 // the checks of queries/checks/
                 c("citation-numbers", "DELETE WHERE { bron:rapport cito:cites bron:geciteerd-06 }"),
                 c("dangling-reference", "INSERT DATA { maatregel:sna-keurmerk rdfs:seeAlso maatregel:sna-keurmrk }"),
@@ -226,8 +235,8 @@ class EveryRuleFiresTest {
         Set<String> covered = new TreeSet<>();
         cases().forEach(a -> covered.add((String) a.get()[0]));
         Set<String> rules = new TreeSet<>(tags(Files.readString(SourceCopy.projectRoot().resolve("ontology/shapes.ttl")), "sh:message \"\\["));
-        try (Stream<Path> checks = Files.list(SourceCopy.projectRoot().resolve("queries/checks"))) {
-            for (Path check : checks.toList()) rules.addAll(tags(Files.readString(check), "\"\\["));
+        try (Stream<Path> checks = Files.walk(SourceCopy.projectRoot().resolve("queries/checks"))) {
+            for (Path check : checks.filter(Files::isRegularFile).toList()) rules.addAll(tags(Files.readString(check), "\"\\["));
         }
         rules.removeAll(covered);
         assertTrue(rules.isEmpty(), "rules without a test: " + rules);
