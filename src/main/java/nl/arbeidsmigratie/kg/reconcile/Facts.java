@@ -26,14 +26,15 @@ final class Facts {
     }
 
     /**
-     * The status assessment in force on {@code asOf} (YYYY-MM-DD; null for the latest): the same rule as the status
+     * The status assessment in force on {@code asOf} (YYYY-MM-DD; null for today, never a scheduled future one): the same rule as the status
      * questions ({@code recommendation-status}, {@code law}), read from what the build derived: start at
      * {@code am:latestAssessment} and step back along {@code am:previousAssessment} while the assessment is dated
      * after {@code asOf}. Null when nothing was assessed by then.
      */
     Node assessment(Node thing, String asOf) {
+        String on = asOf != null ? asOf : nl.arbeidsmigratie.kg.query.Today.date().toString();
         Node a = one(thing, AM.latestAssessment);
-        while (a != null && asOf != null && date(a).compareTo(asOf) > 0) a = one(a, AM.previousAssessment);
+        while (a != null && date(a).compareTo(on) > 0) a = one(a, AM.previousAssessment);
         return a;
     }
 

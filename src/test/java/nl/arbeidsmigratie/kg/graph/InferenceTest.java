@@ -67,8 +67,9 @@ class InferenceTest {
                       maatregel:wtta-toelatingsstelsel am:hasStatus ?a .
                       OPTIONAL { ?a am:previousAssessment+ ?before } } GROUP BY ?a }
                 } ORDER BY ?n""");
-        assertEquals(List.of("2024-05-13", "2025-04-15", "2025-06-27", "2025-11-11", "2026-02-16"), chain);
-        assertTrue(ask(kg.all(), "maatregel:wtta-toelatingsstelsel am:latestAssessment beoordeling:wtta-toelatingsstelsel-2026-02-16"));
+        // the two scheduled dates (data/changes/) come last: in force 2027-01-01, admission duty 2028-01-01
+        assertEquals(List.of("2024-05-13", "2025-04-15", "2025-06-27", "2025-11-11", "2026-02-16", "2027-01-01", "2028-01-01"), chain);
+        assertTrue(ask(kg.all(), "maatregel:wtta-toelatingsstelsel am:latestAssessment beoordeling:wtta-toelatingsstelsel-2028-01-01-gepland"));
     }
 
     @Test

@@ -114,7 +114,7 @@ class ReportFactsTest {
     void wttaStatusHistoryReadsInOrderWithItsOwnSources() {
         List<String> dates = values(g, "SELECT ?d { maatregel:wtta-toelatingsstelsel am:hasStatus ?s ."
                 + " ?s am:asOf ?d ; prov:wasDerivedFrom ?src } GROUP BY ?d ORDER BY ?d");
-        assertEquals(List.of("2024-05-13", "2025-04-15", "2025-06-27", "2025-11-11", "2026-02-16"), dates);
+        assertEquals(List.of("2024-05-13", "2025-04-15", "2025-06-27", "2025-11-11", "2026-02-16", "2027-01-01", "2028-01-01"), dates);
         assertTrue(ask(g, "maatregel:wtta-toelatingsstelsel am:hasStatus ?s . ?s am:asOf '2025-11-11'^^xsd:date ;"
                 + " am:status status:aangenomen ; am:plannedEntryIntoForce '2027-01-01'^^xsd:date ;"
                 + " prov:wasDerivedFrom bron:zipconomy-eerste-kamer-wtta"));

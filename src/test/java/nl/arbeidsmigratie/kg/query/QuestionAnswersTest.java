@@ -50,6 +50,7 @@ class QuestionAnswersTest {
     /** The columns that name one row: no two rows of an answer share them. */
     static final Map<String, List<String>> ROW_KEY = Map.ofEntries(
             Map.entry("actor", List.of("role", "target")),
+            Map.entry("body-progress", List.of("body", "item", "role")),
             Map.entry("agenda", List.of("item")),
             Map.entry("causes", List.of("cause", "effect")),
             Map.entry("critiques", List.of("critique", "by")),
