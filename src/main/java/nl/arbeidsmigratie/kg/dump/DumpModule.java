@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 
 /** The downloads: {@code /dumps/} (a list), {@code /dumps/{file}} and {@code /.well-known/void}. */
@@ -46,7 +47,7 @@ public final class DumpModule implements FusekiModule {
             }
             Path sums = dir.resolve(Dumps.SUMS_FILE);
             files.put(Dumps.SUMS_FILE, new DumpFilesServlet.DumpFile(Dumps.SUMS_FILE, "text/plain; charset=utf-8",
-                    Dumps.sha256(sums), Files.size(sums)));
+                    Sha256.hex(sums), Files.size(sums)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the dumps in " + dir + ": " + e.getMessage(), e);
         }

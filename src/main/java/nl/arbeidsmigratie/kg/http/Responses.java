@@ -2,14 +2,13 @@ package nl.arbeidsmigratie.kg.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.http.QuotedCSV;
+
+import nl.arbeidsmigratie.kg.digest.Sha256;
 
 /**
  * The one place where a computed body is sent: ETag, Cache-Control, the {@code If-None-Match} check and HEAD.
@@ -64,11 +63,7 @@ public final class Responses {
 
     /** A strong ETag for a body: the first 80 bits of its SHA-256. */
     public static String etag(byte[] body) {
-        try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 20) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + Sha256.hex(body).substring(0, 20) + "\"";
     }
 
     /** A short plain-text answer, for errors on paths that have no page of their own. */

@@ -8,11 +8,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,6 +34,7 @@ import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.dump.Dumps;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.load.KgInputException;
@@ -91,7 +89,7 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
             Dumps.write(kg, tmp.resolve(DUMPS));
             Properties p = new Properties();
             p.setProperty("dataVersion", kg.dataVersion());
-            p.setProperty("graphSha256", sha256(Files.readAllBytes(tmp.resolve(GRAPH))));
+            p.setProperty("graphSha256", Sha256.hex(Files.readAllBytes(tmp.resolve(GRAPH))));
             p.setProperty("triples", Long.toString(kg.all().size()));
             StringBuilder b = new StringBuilder("# Written by 'release'; checked when the jar loads graph.rt.\n");
             new TreeMap<>(p).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
@@ -125,7 +123,7 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
                 }
             });
             byte[] graphBytes = Files.readAllBytes(dir.resolve(GRAPH));
-            if (!sha256(graphBytes).equals(p.getProperty("graphSha256")))
+            if (!Sha256.hex(graphBytes).equals(p.getProperty("graphSha256")))
                 throw new KgInputException(source.description() + ": release/" + GRAPH
                         + " does not match its SHA-256 in release.properties; rebuild with mvn package");
             KnowledgeGraph kg = readGraph(source, graphBytes, version);
@@ -166,14 +164,6 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
             }
         });
         return KnowledgeGraph.stored(source, ontology, asserted, inferred, prefixes, version);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
