@@ -33,7 +33,14 @@ public final class DumpModule implements FusekiModule {
         b.addServlet("/dumps", index);
         b.addServlet("/.well-known/void", index);
         b.addServlet("/dumps/*", new DumpFilesServlet(ctx.dumps(), files));
+        // Without documents (a store on disk, which may hold more than the release), Fuseki reads the graphs as before.
+        GraphDocuments documents = GraphDocuments.of(ctx.kg(), ctx.dumps());
+        if (documents != null) {
+            GraphStoreFilter gsp = new GraphStoreFilter(documents);
+            GraphStoreFilter.PATHS.forEach(path -> b.addFilter(path, gsp));
+        }
     }
+
 
     /** The files SHA256SUMS lists, plus SHA256SUMS itself, with media type, checksum and size. */
     static Map<String, DumpFilesServlet.DumpFile> files(Path dir) {

@@ -186,7 +186,7 @@ public final class Dumps {
         return sorted(g, kg.prefixes());
     }
 
-    private static Graph sorted(Graph g, org.apache.jena.shared.PrefixMapping prefixes) {
+    static Graph sorted(Graph g, org.apache.jena.shared.PrefixMapping prefixes) {
         List<Triple> triples = new ArrayList<>();
         g.find().forEachRemaining(triples::add);
         triples.sort(Comparator.comparing(t -> NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate())

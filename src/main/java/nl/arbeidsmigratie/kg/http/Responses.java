@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.QuotedCSV;
 
 import nl.arbeidsmigratie.kg.digest.Sha256;
@@ -59,6 +61,17 @@ public final class Responses {
     private static String opaque(String tag) {
         String t = tag.strip();
         return t.startsWith("W/") ? t.substring(2) : t;
+    }
+
+    /**
+     * True when the request accepts gzip, read as Jetty's GzipHandler reads it ({@code gzip;q=0} does not), so that
+     * a body we compress ourselves goes to the same clients as one Jetty compresses.
+     */
+    public static boolean acceptsGzip(HttpServletRequest req) {
+        var values = req.getHeaders("Accept-Encoding");
+        while (values != null && values.hasMoreElements())
+            if (new HttpField(HttpHeader.ACCEPT_ENCODING, values.nextElement()).contains("gzip")) return true;
+        return false;
     }
 
     /** A strong ETag for a body: the first 80 bits of its SHA-256. */

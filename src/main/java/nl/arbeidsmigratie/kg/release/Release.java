@@ -36,6 +36,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.dump.Dumps;
+import nl.arbeidsmigratie.kg.dump.GraphDocuments;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.load.KgInputException;
 import nl.arbeidsmigratie.kg.query.Answer;
@@ -56,6 +57,7 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  * <li>{@code answers.bin}: every closed-parameter answer, in every format;</li>
  * <li>{@code search.bin}: the home page's search index ({@link SearchIndex});</li>
  * <li>{@code dumps/}: the downloadable dumps, their gzip copies, SHA256SUMS and void.ttl;</li>
+ * <li>{@code graphs/}: every document {@code /kg/get} and {@code /graph/…} send ({@link GraphDocuments});</li>
  * <li>{@code release.properties}: the data version and the SHA-256 of {@code graph.rt}, checked on every load.</li>
  * </ul>
  * The same sources always give the same bytes.
@@ -87,6 +89,7 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
                 SearchIndex.build(kg, catalog).write(out);
             }
             Dumps.write(kg, tmp.resolve(DUMPS));
+            GraphDocuments.write(kg, tmp.resolve(GraphDocuments.DIR));
             Properties p = new Properties();
             p.setProperty("dataVersion", kg.dataVersion());
             p.setProperty("graphSha256", Sha256.hex(Files.readAllBytes(tmp.resolve(GRAPH))));
