@@ -107,29 +107,26 @@ final class DumpFilesServlet extends ResourceServlet {
     }
 
     /**
-     * The request as Jetty's resource service should see it: with our reading of the ranges, or none. A range is
-     * always of the file itself, never of its precompressed copy, so a range request does not offer gzip: the
-     * numbers the client sent are counted in the bytes SHA256SUMS describes.
+     * The request as Jetty's resource service should see it: with our reading of the ranges, or none. (A range request
+     * reaches us without Accept-Encoding, see server.ResponseHeaders: ranges count the bytes SHA256SUMS describes.)
      */
     private static HttpServletRequest withRange(HttpServletRequest req, String range) {
         return new HttpServletRequestWrapper(req) {
             @Override public String getHeader(String name) {
-                return isRange(name) ? range : hidden(name) ? null : super.getHeader(name);
+                return isRange(name) ? range : isIfRange(name) ? null : super.getHeader(name);
             }
             @Override public Enumeration<String> getHeaders(String name) {
                 if (isRange(name)) return range == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(range));
-                return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+                return isIfRange(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
             }
             @Override public Enumeration<String> getHeaderNames() {
                 List<String> names = new java.util.ArrayList<>(Collections.list(super.getHeaderNames()).stream()
-                        .filter(h -> !isRange(h) && !hidden(h)).toList());
+                        .filter(h -> !isRange(h) && !isIfRange(h)).toList());
                 if (range != null) names.add("Range");
                 return Collections.enumeration(names);
             }
             private boolean isRange(String h) { return "Range".equalsIgnoreCase(h); }
-            private boolean hidden(String h) {
-                return "If-Range".equalsIgnoreCase(h) || (range != null && "Accept-Encoding".equalsIgnoreCase(h));
-            }
+            private boolean isIfRange(String h) { return "If-Range".equalsIgnoreCase(h); }
         };
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
  * loads nothing, even when it carries a caller's markup (an XML literal in RDF/XML renders as XHTML).</li>
  * <li>An {@code If-None-Match} tag of a gzip variant ({@code "…--gzip"}) is dropped from requests that do not accept
  * gzip: Jetty's GzipHandler strips the suffix from every request, so such a client got a 304 for a representation it
- * was never sent.</li>
+ * was never sent. A range request is answered from the uncompressed bytes ({@link #cleaned}).</li>
  * </ul>
  * The headers are set before the request is handled and again when the response is first written, so that a reset
  * on the way cannot lose them; Jetty's own error answers get them from {@link PlainErrors}.
@@ -32,7 +32,7 @@ final class ResponseHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Request cleaned = withoutGzipTagsUnlessAccepted(request);
+        Request cleaned = cleaned(request);
         harden(response.getHeaders());
         Response hardened = new Response.Wrapper(cleaned, response) {
             private boolean done;
@@ -58,17 +58,28 @@ final class ResponseHeaders extends Handler.Wrapper {
         if (!ownPage) headers.put("Content-Security-Policy", CSP);
     }
 
-    /** The request without {@code If-None-Match} tags of gzip variants when it does not accept gzip (as Jetty decides). */
-    static Request withoutGzipTagsUnlessAccepted(Request request) {
+    /**
+     * The request as the handlers inside should see it. A range request does not offer gzip: a range is counted in the
+     * bytes of the file itself (as SHA256SUMS describes it), never in its precompressed copy, which Jetty's resource
+     * service would otherwise pick before it reads the range. A request that does not accept gzip (as Jetty decides)
+     * loses the {@code If-None-Match} tags of gzip variants.
+     */
+    static Request cleaned(Request request) {
         HttpFields h = request.getHeaders();
-        if (h.contains(HttpHeader.ACCEPT_ENCODING, "gzip")) return request;
+        boolean range = h.contains(HttpHeader.RANGE) && h.contains(HttpHeader.ACCEPT_ENCODING);
+        boolean gzip = !range && h.contains(HttpHeader.ACCEPT_ENCODING, "gzip");
         List<String> values = h.getValuesList(HttpHeader.IF_NONE_MATCH);
-        if (values.stream().noneMatch(v -> v.contains(EtagUtils.ETAG_SEPARATOR))) return request;
-        List<String> kept = new ArrayList<>();
-        for (String v : values)
-            for (String tag : new QuotedCSV(true, v)) if (!tag.contains(EtagUtils.ETAG_SEPARATOR)) kept.add(tag);
-        HttpFields.Mutable fixed = HttpFields.build(h).remove(HttpHeader.IF_NONE_MATCH);
-        if (!kept.isEmpty()) fixed.put(HttpHeader.IF_NONE_MATCH, String.join(", ", kept));
+        boolean foreignTags = !gzip && values.stream().anyMatch(v -> v.contains(EtagUtils.ETAG_SEPARATOR));
+        if (!range && !foreignTags) return request;
+        HttpFields.Mutable fixed = HttpFields.build(h);
+        if (range) fixed.remove(HttpHeader.ACCEPT_ENCODING);
+        if (foreignTags) {
+            List<String> kept = new ArrayList<>();
+            for (String v : values)
+                for (String tag : new QuotedCSV(true, v)) if (!tag.contains(EtagUtils.ETAG_SEPARATOR)) kept.add(tag);
+            fixed.remove(HttpHeader.IF_NONE_MATCH);
+            if (!kept.isEmpty()) fixed.put(HttpHeader.IF_NONE_MATCH, String.join(", ", kept));
+        }
         HttpFields headers = fixed.asImmutable();
         return new Request.Wrapper(request) {
             @Override public HttpFields getHeaders() { return headers; }

@@ -55,9 +55,14 @@ public final class JarServer implements AutoCloseable {
 
     /** With options for the JVM, e.g. {@code -Xmx256m} (then serve runs in this one JVM, with that heap). */
     public static JarServer startWithJvm(List<String> jvmArgs, String... extraArgs) throws IOException {
+        return startJar(jar(), jvmArgs, extraArgs);
+    }
+
+    /** A given jar (e.g. a copy, which a build that rewrites target/*.jar cannot pull from under the running JVM). */
+    public static JarServer startJar(Path jar, List<String> jvmArgs, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
         args.addAll(List.of(extraArgs));
-        List<String> cmd = command(args.toArray(String[]::new));
+        List<String> cmd = command(jar, args.toArray(String[]::new));
         cmd.addAll(1, jvmArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         // One thread reads the output for the whole life of the process; the start waits for the line that says
@@ -109,10 +114,14 @@ public final class JarServer implements AutoCloseable {
     }
 
     private static List<String> command(String... args) {
+        return command(jar(), args);
+    }
+
+    private static List<String> command(Path jar, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-jar");
-        cmd.add(jar().toString());
+        cmd.add(jar.toString());
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -1,5 +1,8 @@
 package nl.arbeidsmigratie.kg.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -13,32 +16,54 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class JarServerExtension implements BeforeAllCallback, AfterAllCallback {
     private final List<String> jvmArgs;
     private final String[] args;
+    private final boolean copy;
     private JarServer server;
+    private Path copied;
 
-    private JarServerExtension(List<String> jvmArgs, String... args) {
+    private JarServerExtension(boolean copy, List<String> jvmArgs, String... args) {
+        this.copy = copy;
         this.jvmArgs = jvmArgs;
         this.args = args;
     }
 
     /** {@code serve --port 0} with these arguments, started as its users start it. */
     public static JarServerExtension serve(String... args) {
-        return new JarServerExtension(List.of(), args);
+        return new JarServerExtension(false, List.of(), args);
+    }
+
+    /**
+     * A copy of the jar, for a class that runs long (the browser tests): a build elsewhere that rewrites
+     * target/*.jar under a running JVM breaks its class loading.
+     */
+    public static JarServerExtension serveACopy(String... args) {
+        return new JarServerExtension(true, List.of(), args);
     }
 
     /** The same with options for the JVM, e.g. {@code -Xmx256m}. */
     public static JarServerExtension serveWithJvm(List<String> jvmArgs, String... args) {
-        return new JarServerExtension(jvmArgs, args);
+        return new JarServerExtension(false, jvmArgs, args);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = JarServer.startWithJvm(jvmArgs, args);
+        Path jar = JarServer.jar();
+        if (copy) {
+            copied = Files.createTempFile("arbeidsmigratie-kg-", ".jar");
+            Files.copy(jar, copied, StandardCopyOption.REPLACE_EXISTING);
+            jar = copied;
+        }
+        server = JarServer.startJar(jar, jvmArgs, args);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         if (server != null) server.close();
         server = null;
+        try {
+            if (copied != null) Files.deleteIfExists(copied);
+        } catch (java.io.IOException e) {
+            // a temp file left behind is harmless
+        }
     }
 
     public JarServer jar() {
