@@ -77,8 +77,12 @@ public final class GraphDocuments {
 
     // Writing, at package time
 
-    /** Writes every document of {@code kg}'s dataset into {@code dir}, with an index of graph, syntax, file, ETag, length. */
-    public static void write(KnowledgeGraph kg, Path dir) {
+    /**
+     * Writes every document of {@code kg}'s dataset into {@code dir}, with an index of graph, syntax, file, ETag,
+     * length. The default graph in the dumps' syntaxes is the dumps' own bytes (written by {@link Dumps#write} into
+     * {@code dumps}): the same sorted triples through the same writers, so they are not written twice.
+     */
+    public static void write(KnowledgeGraph kg, Path dir, Path dumps) {
         DatasetGraph source = kg.dataset();
         List<Node> names = new ArrayList<>();
         source.listGraphNodes().forEachRemaining(names::add);
@@ -95,8 +99,11 @@ public final class GraphDocuments {
             int n = 0;
             for (Map.Entry<String, Graph> g : graphs.entrySet()) {
                 String stem = g.getKey().equals(DEFAULT) ? DEFAULT : "graph-" + (++n);
-                for (Representation r : Representation.rdf())
-                    index.append(store(dir, g.getKey(), r, stem, r.write(g.getValue())));
+                for (Representation r : Representation.rdf()) {
+                    Dumps.Distribution same = g.getKey().equals(DEFAULT) ? DUMP_OF_DEFAULT.get(r) : null;
+                    byte[] body = same == null ? r.write(g.getValue()) : dumpBytes(dumps.resolve(same.file), same.gzipped());
+                    index.append(store(dir, g.getKey(), r, stem, body));
+                }
             }
             for (Representation r : DATASET_FORMATS) {
                 byte[] body = r == Representation.JSONLD ? jsonLd(dataset) : r.write(dataset);
@@ -105,6 +112,18 @@ public final class GraphDocuments {
             Files.writeString(dir.resolve(INDEX), index.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The dumps that hold the default graph in one of our syntaxes, written the same way. */
+    private static final Map<Representation, Dumps.Distribution> DUMP_OF_DEFAULT = Map.of(
+            Representation.TURTLE, Dumps.Distribution.TURTLE, Representation.NTRIPLES, Dumps.Distribution.NTRIPLES_GZ,
+            Representation.JSONLD, Dumps.Distribution.JSONLD, Representation.RDFXML, Dumps.Distribution.RDFXML);
+
+    private static byte[] dumpBytes(Path file, boolean gzipped) throws IOException {
+        if (!gzipped) return Files.readAllBytes(file);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
         }
     }
 

@@ -89,7 +89,7 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
                 SearchIndex.build(kg, catalog).write(out);
             }
             Dumps.write(kg, tmp.resolve(DUMPS));
-            GraphDocuments.write(kg, tmp.resolve(GraphDocuments.DIR));
+            GraphDocuments.write(kg, tmp.resolve(GraphDocuments.DIR), tmp.resolve(DUMPS));
             Properties p = new Properties();
             p.setProperty("dataVersion", kg.dataVersion());
             p.setProperty("graphSha256", Sha256.hex(Files.readAllBytes(tmp.resolve(GRAPH))));

@@ -112,6 +112,13 @@ class HostileRoundThreeIT {
         RawHttp.Response range = RawHttp.get("127.0.0.1", server.port(), DUMP, "Range", "bytes=99999999-");
         assertEquals(416, range.status());
         assertStrict("416", range);
+        // The graph's own RDF/XML carries no XML literal, the one way RDF/XML embeds markup a browser would render.
+        for (String path : List.of("/kg/get?default&format=rdf", "/kg/get?graph=" + enc("https://w3id.org/arbeidsmigratie/graph/inferred")
+                + "&format=rdf", "/id/wet/wtta?format=rdf", "/def?format=rdf", DUMP.replace(".ttl", ".rdf"))) {
+            RawHttp.Response r = RawHttp.get("127.0.0.1", server.port(), path);
+            assertEquals(200, r.status(), path);
+            assertFalse(r.body().contains("parseType=\"Literal\""), path + ": an XML literal");
+        }
         // Our pages keep their own policy (scripts from our origin only).
         for (String page : List.of("/", "/sparql", "/id/wet/wtta", "/nope")) {
             RawHttp.Response r = RawHttp.get("127.0.0.1", server.port(), page, "Accept", "text/html");
