@@ -49,7 +49,7 @@ import nl.arbeidsmigratie.kg.testsupport.RawHttp;
  */
 class SoakIT {
     static final int CLIENTS = 64;
-    static final int IDLE_ADDRESSES = 4, IDLE_PER_ADDRESS = 250;
+    static final int IDLE_ADDRESSES = Integer.getInteger("kg.soak.idleAddresses", 4), IDLE_PER_ADDRESS = 250;
     /** How far the ping p99 under load may lie above the pinger's floor. */
     static final long PING_ALLOWANCE_MS = 100;
     static final long FLOOR_SECONDS = 15;
