@@ -49,13 +49,14 @@ final class ResponseHeaders extends Handler.Wrapper {
         return super.handle(cleaned, hardened, callback);
     }
 
-    /** nosniff always; the strict policy unless this is an HTML page that brought its own. */
+    /**
+     * nosniff always; the strict policy unless the response has a policy already: the strict one put here before the
+     * request was handled, or the one our pages put in its place ({@code http.Layout}, the only code that sets one).
+     * (The servlet layer may not have written Content-Type into these headers yet, so the type cannot decide.)
+     */
     static void harden(HttpFields.Mutable headers) {
         headers.put("X-Content-Type-Options", "nosniff");
-        String type = headers.get(HttpHeader.CONTENT_TYPE);
-        boolean ownPage = type != null && type.regionMatches(true, 0, "text/html", 0, 9)
-                && headers.contains("Content-Security-Policy");
-        if (!ownPage) headers.put("Content-Security-Policy", CSP);
+        if (!headers.contains("Content-Security-Policy")) headers.put("Content-Security-Policy", CSP);
     }
 
     /**
