@@ -21,16 +21,13 @@ import org.eclipse.jetty.http.content.HttpContent;
 import nl.arbeidsmigratie.kg.http.Responses;
 
 /**
- * The dump files, served by Jetty's own resource service: byte ranges (one or many; malformed or unsatisfiable ones
- * get 416), {@code If-Modified-Since}, HEAD, and the precompressed {@code .gz} copy for clients that accept gzip.
+ * The dump files, served by Jetty's own resource service: byte ranges (one or many, read first by {@link ByteRanges};
+ * malformed or unsatisfiable ones get 416), {@code If-Modified-Since}, HEAD, and the precompressed {@code .gz} copy for clients that accept gzip.
  * We add what it lacks: strong ETags that are the files' SHA-256 (as in SHA256SUMS, so they survive restarts and
  * match on mirrors), weak comparison and {@code *} in {@code If-None-Match} ({@link Responses#notModified}), and
  * {@code If-Range}. Only the files of the release are served; nothing else under the folder.
  */
 final class DumpFilesServlet extends ResourceServlet {
-    /** RFC 9110 byte ranges whose numbers fit a file size (at most 18 digits). */
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
-            "bytes=\\s*(\\d{1,18}-\\d{0,18}|-\\d{1,18})(\\s*,\\s*(\\d{1,18}-\\d{0,18}|-\\d{1,18}))*\\s*");
     private final Path dir;
     private final Map<String, DumpFile> files;
 
@@ -89,30 +86,47 @@ final class DumpFilesServlet extends ResourceServlet {
         }
         if (name.endsWith(".gz")) res.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         String range = req.getHeader("Range");
-        // Jetty's range parser throws on numbers beyond a long (a 500); only ranges any file could have go on to it.
-        if (range != null && !RANGE.matcher(range).matches()) {
-            String message = "the Range header is not a byte range this server can satisfy";
-            req.setAttribute(Responses.REASON, message);
-            res.setHeader("Content-Range", "bytes */" + f.bytes());
-            Responses.text(res, 416, message);
-            return;
-        }
         String ifRange = req.getHeader("If-Range");
         // If-Range (RFC 9110 §13.1.5): a range only of the very same bytes, else the whole file.
-        if (ifRange != null && req.getHeader("Range") != null && !ifRange.strip().equals(f.etag())) req = withoutRange(req);
-        super.doGet(req, res);
+        if (range != null && ifRange != null && !ifRange.strip().equals(f.etag())) range = null;
+        if (range != null) {
+            ByteRanges ranges = ByteRanges.parse(range, f.bytes());
+            switch (ranges.outcome()) {
+                case UNSATISFIABLE -> {
+                    String message = "the Range header is not a byte range within this file (" + f.bytes() + " bytes)";
+                    req.setAttribute(Responses.REASON, message);
+                    res.setHeader("Content-Range", "bytes */" + f.bytes());
+                    Responses.text(res, 416, message);
+                    return;
+                }
+                case WHOLE -> range = null;
+                case PARTIAL -> range = ranges.header();
+            }
+        }
+        super.doGet(withRange(req, range), res);
     }
 
-    private static HttpServletRequest withoutRange(HttpServletRequest req) {
+    /**
+     * The request as Jetty's resource service should see it: with our reading of the ranges, or none. (A range request
+     * reaches us without Accept-Encoding, see server.ResponseHeaders: ranges count the bytes SHA256SUMS describes.)
+     */
+    private static HttpServletRequest withRange(HttpServletRequest req, String range) {
         return new HttpServletRequestWrapper(req) {
-            @Override public String getHeader(String name) { return isRange(name) ? null : super.getHeader(name); }
+            @Override public String getHeader(String name) {
+                return isRange(name) ? range : isIfRange(name) ? null : super.getHeader(name);
+            }
             @Override public Enumeration<String> getHeaders(String name) {
-                return isRange(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+                if (isRange(name)) return range == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(range));
+                return isIfRange(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
             }
             @Override public Enumeration<String> getHeaderNames() {
-                return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(h -> !isRange(h)).toList());
+                List<String> names = new java.util.ArrayList<>(Collections.list(super.getHeaderNames()).stream()
+                        .filter(h -> !isRange(h) && !isIfRange(h)).toList());
+                if (range != null) names.add("Range");
+                return Collections.enumeration(names);
             }
-            private boolean isRange(String h) { return "Range".equalsIgnoreCase(h) || "If-Range".equalsIgnoreCase(h); }
+            private boolean isRange(String h) { return "Range".equalsIgnoreCase(h); }
+            private boolean isIfRange(String h) { return "If-Range".equalsIgnoreCase(h); }
         };
     }
 

@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.http.ServerContext;
 
 /** The downloads: {@code /dumps/} (a list), {@code /dumps/{file}} and {@code /.well-known/void}. */
@@ -32,7 +33,14 @@ public final class DumpModule implements FusekiModule {
         b.addServlet("/dumps", index);
         b.addServlet("/.well-known/void", index);
         b.addServlet("/dumps/*", new DumpFilesServlet(ctx.dumps(), files));
+        // Without documents (a store on disk, which may hold more than the release), Fuseki reads the graphs as before.
+        GraphDocuments documents = GraphDocuments.of(ctx.kg(), ctx.dumps());
+        if (documents != null) {
+            GraphStoreFilter gsp = new GraphStoreFilter(documents);
+            GraphStoreFilter.PATHS.forEach(path -> b.addFilter(path, gsp));
+        }
     }
+
 
     /** The files SHA256SUMS lists, plus SHA256SUMS itself, with media type, checksum and size. */
     static Map<String, DumpFilesServlet.DumpFile> files(Path dir) {
@@ -46,7 +54,7 @@ public final class DumpModule implements FusekiModule {
             }
             Path sums = dir.resolve(Dumps.SUMS_FILE);
             files.put(Dumps.SUMS_FILE, new DumpFilesServlet.DumpFile(Dumps.SUMS_FILE, "text/plain; charset=utf-8",
-                    Dumps.sha256(sums), Files.size(sums)));
+                    Sha256.hex(sums), Files.size(sums)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the dumps in " + dir + ": " + e.getMessage(), e);
         }

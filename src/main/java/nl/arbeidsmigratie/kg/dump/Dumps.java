@@ -7,12 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +27,7 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.load.KgInputException;
 
@@ -86,7 +83,7 @@ public final class Dumps {
                     // e.g. an IRI that RDF/XML cannot write: the sources are at fault, so say so, not a stack trace.
                     throw new KgInputException("cannot write " + d.file + ": " + e.getMessage(), e);
                 }
-                String sha = sha256(f);
+                String sha = Sha256.hex(f);
                 sums.put(d.file, sha);
                 infos.add(new VoidDescription.FileInfo(d, Files.size(f), sha));
             }
@@ -95,7 +92,7 @@ public final class Dumps {
             try (OutputStream out = Files.newOutputStream(voidFile)) {
                 RDFWriter.source(sorted(description, description.getPrefixMapping())).format(RDFFormat.TURTLE_PRETTY).output(out);
             }
-            sums.put(VOID_FILE, sha256(voidFile));
+            sums.put(VOID_FILE, Sha256.hex(voidFile));
             StringBuilder sb = new StringBuilder();
             sums.forEach((name, sha) -> sb.append(sha).append("  ").append(name).append('\n'));
             Files.writeString(tmp.resolve(SUMS_FILE), sb.toString());
@@ -189,7 +186,7 @@ public final class Dumps {
         return sorted(g, kg.prefixes());
     }
 
-    private static Graph sorted(Graph g, org.apache.jena.shared.PrefixMapping prefixes) {
+    static Graph sorted(Graph g, org.apache.jena.shared.PrefixMapping prefixes) {
         List<Triple> triples = new ArrayList<>();
         g.find().forEachRemaining(triples::add);
         triples.sort(Comparator.comparing(t -> NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate())
@@ -200,13 +197,4 @@ public final class Dumps {
         return out;
     }
 
-    static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

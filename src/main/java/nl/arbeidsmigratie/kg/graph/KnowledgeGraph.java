@@ -1,10 +1,6 @@
 package nl.arbeidsmigratie.kg.graph;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,6 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.infer.Derivation;
 import nl.arbeidsmigratie.kg.infer.Inference;
 import nl.arbeidsmigratie.kg.load.KgInputException;
@@ -142,13 +139,7 @@ public final class KnowledgeGraph {
         List<String> lines = new ArrayList<>();
         g.find().forEachRemaining(t -> lines.add(ntriple(t)));
         lines.sort(null);
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String l : lines) md.update(l.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hexOfLines(lines);
     }
 
     private static String ntriple(Triple t) {

@@ -2,14 +2,15 @@ package nl.arbeidsmigratie.kg.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.QuotedCSV;
+
+import nl.arbeidsmigratie.kg.digest.Sha256;
 
 /**
  * The one place where a computed body is sent: ETag, Cache-Control, the {@code If-None-Match} check and HEAD.
@@ -62,13 +63,20 @@ public final class Responses {
         return t.startsWith("W/") ? t.substring(2) : t;
     }
 
+    /**
+     * True when the request accepts gzip, read as Jetty's GzipHandler reads it ({@code gzip;q=0} does not), so that
+     * a body we compress ourselves goes to the same clients as one Jetty compresses.
+     */
+    public static boolean acceptsGzip(HttpServletRequest req) {
+        var values = req.getHeaders("Accept-Encoding");
+        while (values != null && values.hasMoreElements())
+            if (new HttpField(HttpHeader.ACCEPT_ENCODING, values.nextElement()).contains("gzip")) return true;
+        return false;
+    }
+
     /** A strong ETag for a body: the first 80 bits of its SHA-256. */
     public static String etag(byte[] body) {
-        try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 20) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + Sha256.hex(body).substring(0, 20) + "\"";
     }
 
     /** A short plain-text answer, for errors on paths that have no page of their own. */

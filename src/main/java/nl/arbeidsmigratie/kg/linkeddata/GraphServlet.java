@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Graph;
 
+import nl.arbeidsmigratie.kg.dump.GraphDocuments;
 import nl.arbeidsmigratie.kg.graph.Labels;
 import nl.arbeidsmigratie.kg.http.Html;
 import nl.arbeidsmigratie.kg.http.Layout;
@@ -34,9 +35,13 @@ final class GraphServlet extends HttpServlet {
     private final ServerContext ctx;
     private final Map<String, NamedGraph> graphs = new LinkedHashMap<>();
     private final Map<String, Map<Representation, byte[]>> written = new LinkedHashMap<>();
+    private static final String CACHE = "public, max-age=300";
+    /** The documents built at package time, the same bytes {@code /kg/get?graph=…} sends. */
+    private final GraphDocuments documents;
 
     GraphServlet(ServerContext ctx) {
         this.ctx = ctx;
+        this.documents = GraphDocuments.of(ctx.kg(), ctx.dumps());
         add(KG.GRAPH_ASSERTED, ctx.kg().asserted(), "Wat de ontologie en de databestanden zeggen.",
                 "What the ontology and data files say.");
         add(KG.GRAPH_INFERRED, ctx.kg().inferred(), "Wat de OWL RL-regels en afleidingen daaraan toevoegen.",
@@ -65,11 +70,15 @@ final class GraphServlet extends HttpServlet {
             Layout.send(req, res, 200, page(ng, path, Layout.lang(req)));
             return;
         }
+        if (documents != null) {
+            GraphDocuments.send(req, res, documents.get(ng.iri(), r), r, CACHE);
+            return;
+        }
         String etag = Responses.etag((ctx.dataVersion() + "\n" + path + "\n" + r.shortName()).getBytes(StandardCharsets.UTF_8));
-        Responses.send(req, res, 200, r.contentType(), bytes(path, ng, r), etag, "public, max-age=300");
+        Responses.send(req, res, 200, r.contentType(), bytes(path, ng, r), etag, CACHE);
     }
 
-    /** Each graph in each syntax is written once, when first asked for. */
+    /** Without documents built at package time (a store on disk): each graph in each syntax written when first asked for. */
     private byte[] bytes(String path, NamedGraph ng, Representation r) {
         Map<Representation, byte[]> cache = written.get(path);
         synchronized (cache) {

@@ -1,12 +1,8 @@
 package nl.arbeidsmigratie.kg.load;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +14,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
 /**
@@ -95,12 +92,6 @@ public final class Skolem {
 
     private static String digest(List<String> lines) {
         lines.sort(null);
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String l : lines) md.update((l + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hexOfLines(lines.stream().map(l -> l + "\n").toList());
     }
 }

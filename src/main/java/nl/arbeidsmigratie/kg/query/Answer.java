@@ -2,11 +2,7 @@ package nl.arbeidsmigratie.kg.query;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +13,8 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.resultset.ResultsWriter;
+
+import nl.arbeidsmigratie.kg.digest.Sha256;
 
 /**
  * One computed answer, rendered once in every {@link ResultFormat}: the API, the CLI and the web page's table and
@@ -98,11 +96,6 @@ public final class Answer {
     }
 
     static String digest(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s).substring(0, 20);
     }
 }

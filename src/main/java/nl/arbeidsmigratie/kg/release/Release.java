@@ -8,11 +8,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,7 +34,9 @@ import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.dump.Dumps;
+import nl.arbeidsmigratie.kg.dump.GraphDocuments;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.history.History;
 import nl.arbeidsmigratie.kg.infer.Derivation;
@@ -62,6 +61,7 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  * <li>{@code answers.bin}: every closed-parameter answer, in every format;</li>
  * <li>{@code search.bin}: the home page's search index ({@link SearchIndex});</li>
  * <li>{@code dumps/}: the downloadable dumps, their gzip copies, SHA256SUMS and void.ttl;</li>
+ * <li>{@code graphs/}: every document {@code /kg/get} and {@code /graph/…} send ({@link GraphDocuments});</li>
  * <li>{@code release.properties}: the data version and the SHA-256 of {@code graph.rt}, checked on every load.</li>
  * </ul>
  * The same sources always give the same bytes.
@@ -94,9 +94,10 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
             }
             Dumps.write(kg, tmp.resolve(DUMPS));
             History.write(kg, source, tmp.resolve(History.DIR), (version, asserted, dir) -> storeOlder(kg, version, asserted, dir));
+            GraphDocuments.write(kg, tmp.resolve(GraphDocuments.DIR), tmp.resolve(DUMPS));
             Properties p = new Properties();
             p.setProperty("dataVersion", kg.dataVersion());
-            p.setProperty("graphSha256", sha256(Files.readAllBytes(tmp.resolve(GRAPH))));
+            p.setProperty("graphSha256", Sha256.hex(Files.readAllBytes(tmp.resolve(GRAPH))));
             p.setProperty("triples", Long.toString(kg.all().size()));
             StringBuilder b = new StringBuilder("# Written by 'release'; checked when the jar loads graph.rt.\n");
             new TreeMap<>(p).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
@@ -130,7 +131,7 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
                 }
             });
             byte[] graphBytes = Files.readAllBytes(dir.resolve(GRAPH));
-            if (!sha256(graphBytes).equals(p.getProperty("graphSha256")))
+            if (!Sha256.hex(graphBytes).equals(p.getProperty("graphSha256")))
                 throw new KgInputException(source.description() + ": release/" + GRAPH
                         + " does not match its SHA-256 in release.properties; rebuild with mvn package");
             KnowledgeGraph kg = readGraph(source, graphBytes, version);
@@ -154,7 +155,7 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
                 p.load(in);
             }
             byte[] graphBytes = Files.readAllBytes(dir.resolve(GRAPH));
-            if (!sha256(graphBytes).equals(p.getProperty("graphSha256")))
+            if (!Sha256.hex(graphBytes).equals(p.getProperty("graphSha256")))
                 throw new KgInputException(dir + "/" + GRAPH + " does not match its SHA-256 in release.properties");
             return readGraph(null, graphBytes, p.getProperty("dataVersion"));
         } catch (IOException e) {
@@ -228,14 +229,6 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
             }
         });
         return KnowledgeGraph.stored(source, ontology, asserted, inferred, prefixes, version);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

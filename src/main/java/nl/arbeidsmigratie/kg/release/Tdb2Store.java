@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -26,6 +23,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 
+import nl.arbeidsmigratie.kg.digest.Sha256;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.vocab.KG;
 
@@ -134,17 +132,6 @@ public final class Tdb2Store {
     }
 
     private static String extrasDigest(List<Path> files) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path f : files) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    byte[] buf = new byte[1 << 16];
-                    for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(files);
     }
 }

@@ -51,6 +51,13 @@ public final class KgServer {
     static final int MAX_CONNECTIONS = 1_000;
     /** Open connections per client address at most, so that one client cannot take all {@link #MAX_CONNECTIONS}. */
     static final int MAX_CONNECTIONS_PER_CLIENT = 250;
+    /**
+     * Above this many open connections, each new one closes the longest-idle connection (idle at least
+     * {@link #MIN_IDLE_TO_CLOSE_MILLIS}) of the address holding the most: the total stays far below
+     * {@link #MAX_CONNECTIONS}, where Jetty would stop accepting, so a new client always gets in.
+     */
+    static final int CROWDED_CONNECTIONS = 400;
+    static final long MIN_IDLE_TO_CLOSE_MILLIS = 1_000;
     static final long IDLE_MILLIS = 30_000;
     static final long BUSY_IDLE_MILLIS = 5_000;
     /** A request line and headers must be complete within this time; a body, within this time after them. */
@@ -104,7 +111,7 @@ public final class KgServer {
             if (c instanceof ServerConnector sc) {
                 sc.setHost(ctx.options().host());
                 sc.setIdleTimeout(IDLE_MILLIS);
-                sc.addBean(new ConnectionsPerClient(MAX_CONNECTIONS_PER_CLIENT));
+                sc.addBean(new ConnectionsPerClient(MAX_CONNECTIONS_PER_CLIENT, CROWDED_CONNECTIONS, MIN_IDLE_TO_CLOSE_MILLIS));
             }
             HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
@@ -139,7 +146,9 @@ public final class KgServer {
         bodies.setHandler(responseLimit);
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(bodies);
-        jetty.setHandler(graceful);
+        ResponseHeaders headers = new ResponseHeaders();
+        headers.setHandler(graceful);
+        jetty.setHandler(headers);
         jetty.setStopTimeout(ctx.options().timeoutSeconds() * 1000L + STOP_GRACE_MILLIS);
         HeapGuard.install();
     }

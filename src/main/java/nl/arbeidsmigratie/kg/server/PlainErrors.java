@@ -37,6 +37,7 @@ final class PlainErrors extends ErrorHandler {
         }
         request.setAttribute(RequestLog.REASON, text);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        ResponseHeaders.harden(response.getHeaders());
         Content.Sink.write(response, true, code + " " + text + "\n", callback);
     }
 }

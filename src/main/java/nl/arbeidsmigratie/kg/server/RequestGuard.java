@@ -75,7 +75,6 @@ final class RequestGuard implements Filter {
         response.setHeader(DATA_VERSION_HEADER, dataVersion);
         response.setHeader("Access-Control-Allow-Origin", "*");
         response.setHeader("Access-Control-Expose-Headers", DATA_VERSION_HEADER + ", ETag, Retry-After, Link, X-SPARQL-MaxRows");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         String method = request.getMethod();
         if (!ready && path.equals("/$/ping")) {
             response.setHeader("Retry-After", "1");

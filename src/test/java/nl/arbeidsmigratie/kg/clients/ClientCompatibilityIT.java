@@ -28,14 +28,14 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import nl.arbeidsmigratie.kg.testsupport.ClientHeaders;
-import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.JarServerExtension;
 import nl.arbeidsmigratie.kg.testsupport.SourceCopy;
 
 /**
@@ -47,18 +47,13 @@ class ClientCompatibilityIT {
     private static final String LAW_IRI = "https://w3id.org/arbeidsmigratie" + LAW;
     private static final String PROBLEMS = "PREFIX am: <https://w3id.org/arbeidsmigratie/def#> "
             + "SELECT ?p WHERE { ?p a am:Problem } ORDER BY ?p LIMIT 5";
-    static JarServer server;
+    @RegisterExtension
+    static final JarServerExtension server = JarServerExtension.serve();
     static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        server = JarServer.start();
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String type(HttpResponse<?> r) {

@@ -72,7 +72,7 @@ class DumpsTest {
         assertEquals(sums.size(), lines.size());
         for (String line : lines) {
             String[] parts = line.split("  ");
-            assertEquals(Dumps.sha256(out.resolve(parts[1])), parts[0], parts[1]);
+            assertEquals(nl.arbeidsmigratie.kg.digest.Sha256.hex(out.resolve(parts[1])), parts[0], parts[1]);
         }
     }
 

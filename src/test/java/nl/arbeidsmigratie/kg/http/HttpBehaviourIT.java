@@ -16,13 +16,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.JarServerExtension;
 
 /**
  * The HTTP the built jar speaks, as Jetty and our one helper do it: gzip by Accept-Encoding q-values,
@@ -32,18 +33,13 @@ import nl.arbeidsmigratie.kg.testsupport.JarServer;
 class HttpBehaviourIT {
     private static final String LAW = "/api/queries/law?law=https%3A%2F%2Fw3id.org%2Farbeidsmigratie%2Fid%2Fwet%2Fwtta";
     private static final String DUMP = "/dumps/arbeidsmigratie.ttl";
-    private static JarServer server;
+    @RegisterExtension
+    static final JarServerExtension server = JarServerExtension.serve();
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        server = JarServer.start();
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
     }
 
     private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {

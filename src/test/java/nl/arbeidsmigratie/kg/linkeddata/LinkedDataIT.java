@@ -31,9 +31,9 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import nl.arbeidsmigratie.kg.testsupport.Graphs;
 import nl.arbeidsmigratie.kg.testsupport.Http;
 import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.JarServerExtension;
 import nl.arbeidsmigratie.kg.testsupport.SourceCopy;
 
 /**
@@ -54,18 +55,13 @@ class LinkedDataIT {
             {"text/turtle", "ttl", "turtle"}, {"application/n-triples", "nt", "ntriples"},
             {"application/n-quads", "nq", "nquads"}, {"application/trig", "trig"},
             {"application/ld+json", "jsonld", "json-ld"}, {"application/rdf+xml", "rdf", "xml", "rdfxml"}};
-    static JarServer server;
+    @RegisterExtension
+    static final JarServerExtension server = JarServerExtension.serve();
     static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        server = JarServer.start();
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Path dumps() {

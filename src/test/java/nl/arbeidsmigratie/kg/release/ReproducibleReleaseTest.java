@@ -30,7 +30,8 @@ class ReproducibleReleaseTest {
         List<Path> files = files(work.resolve("a/release"));
         assertEquals(files, files(work.resolve("b/release")), "the same files");
         assertTrue(files.contains(Path.of("dumps/SHA256SUMS")) && files.contains(Path.of("dumps/void.ttl"))
-                && files.contains(Path.of("graph.rt")) && files.contains(Path.of("answers.bin")), files.toString());
+                && files.contains(Path.of("graph.rt")) && files.contains(Path.of("answers.bin"))
+                && files.contains(Path.of("graphs/index.tsv")), files.toString());
         for (Path f : files)
             assertArrayEquals(Files.readAllBytes(work.resolve("a/release").resolve(f)),
                     Files.readAllBytes(work.resolve("b/release").resolve(f)), f + " differs between two builds");

@@ -15,11 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.JarServerExtension;
 import nl.arbeidsmigratie.kg.testsupport.Jvm;
 
 /**
@@ -29,17 +28,8 @@ import nl.arbeidsmigratie.kg.testsupport.Jvm;
  * hardly moves.
  */
 class AnswerCacheIT {
-    static JarServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = JarServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final JarServerExtension server = JarServerExtension.serve();
 
     @Test
     void spellingsShareOneAnswerAndTheHeapStaysFlat() throws Exception {

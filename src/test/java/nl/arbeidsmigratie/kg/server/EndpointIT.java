@@ -21,29 +21,24 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import nl.arbeidsmigratie.kg.testsupport.Http;
-import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.JarServerExtension;
 
 /** The built jar, served on port 0: every path, every format, the linked-data and dump behaviour. */
 class EndpointIT {
-    static JarServer server;
+    @RegisterExtension
+    static final JarServerExtension server = JarServerExtension.serve();
     static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        server = JarServer.start();
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

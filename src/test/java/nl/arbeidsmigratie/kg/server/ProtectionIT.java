@@ -23,11 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.JarServerExtension;
 
 /**
  * The refusals of a public read-only endpoint, each tested so that it fails if the protection goes. The jar is
@@ -37,18 +38,13 @@ class ProtectionIT {
     /** Big enough to be stopped by a 2 s timeout: a join of every triple with every triple. */
     private static final String HEAVY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     private static final String COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }";
-    static JarServer server;
+    @RegisterExtension
+    static final JarServerExtension server = JarServerExtension.serve("--timeout", "2", "--max-rows", "5", "--max-concurrent", "1");
     static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        server = JarServer.start("--timeout", "2", "--max-rows", "5", "--max-concurrent", "1");
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String tripleCount() throws Exception {

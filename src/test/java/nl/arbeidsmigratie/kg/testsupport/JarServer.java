@@ -58,7 +58,7 @@ public final class JarServer implements AutoCloseable {
         return startJar(jar(), jvmArgs, extraArgs);
     }
 
-    /** Another build's jar (e.g. of a copy of the project), started the same way. */
+    /** A given jar (e.g. a copy, which a build that rewrites target/*.jar cannot pull from under the running JVM). */
     public static JarServer startJar(Path jar, List<String> jvmArgs, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
         args.addAll(List.of(extraArgs));

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Rectangle;
@@ -49,6 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.arbeidsmigratie.kg.http.Html;
 import nl.arbeidsmigratie.kg.testsupport.JarServer;
+import nl.arbeidsmigratie.kg.testsupport.JarServerExtension;
 import nl.arbeidsmigratie.kg.web.Browsers.Browser;
 
 /**
@@ -63,25 +65,19 @@ class WebPagesBrowserIT {
     private static final String BAR_QUESTION = "recommendation-status";
     private static final String TIMELINE_QUESTION = "timeline";
 
-    private static JarServer server;
+    @RegisterExtension
+    static final JarServerExtension server = JarServerExtension.serveACopy();
     private static Browser browser;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void start() throws IOException {
-        // Run a copy: a build elsewhere that rewrites target/*.jar under a running JVM breaks its class loading.
-        Path copy = Files.createTempFile("arbeidsmigratie-kg-", ".jar");
-        copy.toFile().deleteOnExit();
-        Files.copy(JarServer.jar(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        System.setProperty("kg.jar", copy.toString());
-        server = JarServer.start();
         browser = Browsers.open(true);
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-        if (server != null) server.close();
     }
 
     @BeforeEach
