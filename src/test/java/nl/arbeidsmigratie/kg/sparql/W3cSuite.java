@@ -13,8 +13,9 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * The W3C SPARQL 1.0 and 1.1 query-evaluation tests, read from their manifests ({@code ../shared/w3c-sparql-tests},
- * or {@code -Dw3c.tests=DIR}): for each test its query file, default-graph data, named-graph data and expected result.
+ * The W3C SPARQL 1.0 and 1.1 query-evaluation tests, read from their manifests (the copy in
+ * {@code src/test/w3c-sparql-tests}: the parts of the W3C suites the tests use, under the W3C test-suite licence; or
+ * {@code -Dw3c.tests=DIR}): for each test its query file, default-graph data, named-graph data and expected result.
  */
 final class W3cSuite {
     static final String MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
@@ -28,10 +29,10 @@ final class W3cSuite {
     private W3cSuite() {}
 
     static Path root() {
-        Path root = Path.of(System.getProperty("w3c.tests", "../shared/w3c-sparql-tests/sparql")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("w3c.tests", "src/test/w3c-sparql-tests/sparql")).toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("sparql11")))
             throw new IllegalStateException("the W3C SPARQL tests are not at " + root.toAbsolutePath()
-                    + " (CI has them in ../shared; elsewhere give -Dw3c.tests=DIR)");
+                    + " (give -Dw3c.tests=DIR)");
         return root;
     }
 
