@@ -313,7 +313,22 @@ public final class QueryCatalog {
      * a required free-text parameter are left out: they run live.
      */
     public List<BoundQuery> closedQuestions() {
-        LocalDate latest = statusDates.isEmpty() ? LocalDate.of(9999, 12, 31) : statusDates.get(statusDates.size() - 1);
+        // The default date ("today") is read when a question is asked and reduced to the status date in force then.
+        // Precomputed: the status date in force on the release date (what "today" reduces to until the next dated
+        // statement), and every later one (dates fixed in advance, e.g. an entry into force), so that a default
+        // answer is precomputed on every day. The release date, not the build's clock: same sources, same bytes.
+        LocalDate released;
+        try {
+            released = LocalDate.parse(kg.buildInfo().releaseDate());
+        } catch (java.time.format.DateTimeParseException e) {
+            released = LocalDate.MAX; // run from classes without a build stamp: the latest status date only
+        }
+        List<LocalDate> defaults = new ArrayList<>();
+        for (LocalDate d : statusDates) {
+            if (!d.isAfter(released)) { if (defaults.isEmpty()) defaults.add(d); else defaults.set(0, d); }
+            else defaults.add(d);
+        }
+        if (defaults.isEmpty()) defaults.add(LocalDate.of(9999, 12, 31));
         List<BoundQuery> out = new ArrayList<>();
         for (PreparedQuery q : queries.values()) {
             List<Map<String, String>> combos = new ArrayList<>();
@@ -337,8 +352,10 @@ public final class QueryCatalog {
                 combos = next;
             }
             if (!closed) continue;
-            for (String lang : LANGS)
-                for (Map<String, String> c : combos) out.add(bind(q, c, lang, List.of(), latest));
+            boolean dated = q.parameters().stream().anyMatch(p -> p.type() == Parameter.Type.DATE);
+            for (LocalDate today : dated ? defaults : defaults.subList(0, 1))
+                for (String lang : LANGS)
+                    for (Map<String, String> c : combos) out.add(bind(q, c, lang, List.of(), today));
         }
         return out;
     }

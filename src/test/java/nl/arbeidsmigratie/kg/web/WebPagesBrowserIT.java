@@ -541,7 +541,9 @@ class WebPagesBrowserIT {
                 + "<https://w3id.org/arbeidsmigratie/def#authorName> ?a }")), "the author: " + citation);
         assertTrue(citation.contains("dataversie " + version), citation);
         assertTrue(citation.contains("Hoofdstuk 6"), "where in the report: " + citation);
-        assertTrue(citation.contains(server.base() + "/q/" + BAR_QUESTION + "?lang=nl"), "the permalink, with this origin: " + citation);
+        // The permalink carries the date of the answer and the release (issue 17), so that it can be asked again.
+        assertTrue(citation.contains(server.base() + "/q/" + BAR_QUESTION + "?asOf=") && citation.contains("version=")
+                && citation.contains("lang=nl"), "the permalink, with this origin, date and version: " + citation);
         assertFalse(page.body().contains("127.0.0.1"), "the server never writes an address it was not given");
 
         String bib = get("/q/" + BAR_QUESTION + "/cite.bib?lang=nl").body();
