@@ -30,11 +30,13 @@ final class AdHocQueryService extends SPARQL_QueryDataset {
     /** Says that a result was cut at the row cap, and at how many rows (the header Virtuoso and others send). */
     static final String MAX_ROWS_HEADER = "X-SPARQL-MaxRows";
     private final WorkerPool workers;
+    private final QueryCosts costs;
     private final long timeoutMillis;
     private final long maxRows;
 
-    AdHocQueryService(WorkerPool workers, long timeoutMillis, long maxRows) {
+    AdHocQueryService(WorkerPool workers, QueryCosts costs, long timeoutMillis, long maxRows) {
         this.workers = workers;
+        this.costs = costs;
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
     }
@@ -46,10 +48,20 @@ final class AdHocQueryService extends SPARQL_QueryDataset {
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeouts[1]);
         Request request = new Request(0, queryString, values(action, "default-graph-uri"), values(action, "named-graph-uri"),
                 formatParameter(action), accept(action), timeouts[0], timeouts[1], timeouts[1], maxRows);
+        QueryCosts.Turn turn;
+        try {
+            turn = costs.enter(QueryCosts.key(queryString), timeouts[1]);
+        } catch (QueryCosts.Refused e) {
+            action.getResponse().setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
+            refuse(action, 503, e.getMessage());
+            return;
+        }
         Reply reply;
+        QueryCosts.Outcome outcome = QueryCosts.Outcome.RAN;
         try {
             reply = workers.run(request, deadline, timeouts[1]);
         } catch (WorkerPool.NoAnswer e) {
+            outcome = e.outcome;
             if (e.status == 503) action.getResponse().setHeader("Retry-After", "2");
             refuse(action, e.status, e.getMessage());
             return;
@@ -57,6 +69,8 @@ final class AdHocQueryService extends SPARQL_QueryDataset {
             Thread.currentThread().interrupt();
             refuse(action, 503, "the server is stopping");
             return;
+        } finally {
+            costs.leave(turn, (System.nanoTime() - start) / 1_000_000, outcome);
         }
         if (reply.status() != 200) {
             refuse(action, reply.status(), reply.message());

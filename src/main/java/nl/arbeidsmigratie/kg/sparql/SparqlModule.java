@@ -36,7 +36,8 @@ public final class SparqlModule implements FusekiModule {
         // Public endpoint: nothing in this process may reach out to other hosts either.
         ARQ.globalServiceAllowed = false;
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
-        b.registerOperation(Operation.Query, new AdHocQueryService(workers, ctx.timeoutMillis(), ctx.options().maxRows()))
+        b.registerOperation(Operation.Query, new AdHocQueryService(workers,
+                        new QueryCosts(ctx.options().maxConcurrent()), ctx.timeoutMillis(), ctx.options().maxRows()))
          .add(DATASET_PATH, new FrozenDataset(ctx.kg().dataset()), false);
         Map<String, Graph> descriptions = new LinkedHashMap<>();
         descriptions.put(DATASET_PATH + "/sparql", ServiceDescription.describe(ctx.kg(), ctx.options(), KG.SPARQL));

@@ -39,10 +39,13 @@ public final class WorkerPool implements AutoCloseable {
     static final class NoAnswer extends Exception {
         private static final long serialVersionUID = 1L;
         final int status;
+        /** What it cost: whether the query's own worker had to be ended, and why. */
+        final QueryCosts.Outcome outcome;
 
-        NoAnswer(int status, String message) {
+        NoAnswer(int status, String message, QueryCosts.Outcome outcome) {
             super(message, null, false, false);
             this.status = status;
+            this.outcome = outcome;
         }
     }
 
@@ -91,7 +94,7 @@ public final class WorkerPool implements AutoCloseable {
      */
     Reply run(Request partial, long deadlineNanos, long timeoutMillis) throws NoAnswer, InterruptedException {
         Worker w = take(deadlineNanos);
-        if (w == null) throw new NoAnswer(503, "no query worker was free within the time limit; retry in a moment");
+        if (w == null) throw new NoAnswer(503, "no query worker was free within the time limit; retry in a moment", QueryCosts.Outcome.NOT_RUN);
         long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
         Request r = new Request(ids.incrementAndGet(), partial.query(), partial.defaultGraphs(), partial.namedGraphs(),
                 partial.formatParameter(), partial.accept(), partial.initialTimeoutMillis(), left, timeoutMillis, partial.maxRows());
@@ -103,12 +106,15 @@ public final class WorkerPool implements AutoCloseable {
         } catch (TimeoutException e) {
             replace(w);
             throw new NoAnswer(503, "the query took longer than " + seconds(timeoutMillis)
-                    + " s, the time limit of this endpoint");
+                    + " s, the time limit of this endpoint", QueryCosts.Outcome.WORKER_ENDED_AT_DEADLINE);
         } catch (ExecutionException e) {
             replace(w);
-            throw new NoAnswer(503, launch.queriesPerProcess() > 1
-                    ? "the query was ended with another one that passed its time limit, or needed more memory than this endpoint gives; retry"
-                    : "the query needed more memory than this endpoint gives one query; ask for less (LIMIT, fewer variables)");
+            // A worker shared by several queries (TDB2) may have been ended for another's sake: then nothing is known of this one.
+            if (launch.queriesPerProcess() > 1)
+                throw new NoAnswer(503, "the query was ended with another one that passed its time limit, or needed more memory than this endpoint gives; retry",
+                        QueryCosts.Outcome.NOT_RUN);
+            throw new NoAnswer(503, "the query needed more memory than this endpoint gives one query; ask for less (LIMIT, fewer variables)",
+                    QueryCosts.Outcome.WORKER_ENDED_OUT_OF_MEMORY);
         }
     }
 

@@ -74,6 +74,8 @@ class SoakIT {
     private final AtomicLong idleReopened = new AtomicLong();
     /** Ad-hoc SPARQL per client: {asked, answered 200}. */
     private final Map<String, long[]> sparqlByClient = new ConcurrentHashMap<>();
+    /** Ad-hoc SPARQL 503s by the reason the server gave. */
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private List<Long> floor = List.of();
     private List<Question> questions;
 
@@ -109,10 +111,14 @@ class SoakIT {
             List<long[]> memory = new ArrayList<>();
             long t0 = System.nanoTime();
             long[] heap = {-1, -1};
+            long heapMid = -1;
             for (int tick = 0; System.nanoTime() < end; tick++) {
                 Thread.sleep(5_000);
                 // jcmd starts a JVM of its own: the heap only every 15 s, so the sampling does not load the machine.
                 if (tick % 3 == 0) heap = heap(server);
+                // Half way: the heap after a full collection, the mark the end of the run is held to.
+                if (heapMid < 0 && System.nanoTime() - t0 >= SECONDS * 500_000_000L)
+                    heapMid = Jvm.heapUsedAfterGc(server.serverProcess());
                 long rss = server.rssBytes();
                 long s = (System.nanoTime() - t0) / 1_000_000_000L;
                 memory.add(new long[] {s, rss, heap[0], heap[1]});
@@ -127,7 +133,8 @@ class SoakIT {
             List<Long> served = new ArrayList<>();
             Matcher pm = Pattern.compile("GET /\\$/ping 200 (\\d+)ms").matcher("");
             for (String line : server.output()) if (pm.reset(line).find()) served.add(Long.parseLong(pm.group(1)));
-            String report = report(memory, afterGc, ceilingMib)
+            String report = "Heap in use after a full collection half way: " + (heapMid >> 20) + " MiB\n"
+                    + report(memory, afterGc, ceilingMib)
                     + String.format("Ping as the server timed it: p50 %d ms, p99 %d ms, max %d ms%n",
                     percentile(served, 50), percentile(served, 99), percentile(served, 100));
             System.out.println(report);
@@ -145,11 +152,12 @@ class SoakIT {
             for (String key : statuses.keySet())
                 if (key.endsWith(" 429") || key.endsWith(" 503")) assertTrue(key.startsWith("SPARQL") || key.startsWith("ATTACK"),
                         "refused although not ad-hoc SPARQL: " + key + "\n" + report);
-            // Fair, not equal: two slots held by attacks until their deadline can meet all of one unlucky client's tries
-            // (seen once in four runs: 1 of 64 clients, 82 tries). More than two such clients is a fault.
+            // Fair, not equal: every client that asked ten or more ad-hoc queries got at least one answer. (Before the
+            // endpoint remembered costly query texts, two slots held by the same slow regex sent again and again
+            // answered 2 in 100 ad-hoc queries and shut out 17 of 64 clients on CI.)
             List<String> shutOut = new ArrayList<>();
             sparqlByClient.forEach((client, n) -> { if (n[0] >= 10 && n[1] == 0) shutOut.add(client + " (" + n[0] + " asked)"); });
-            assertTrue(shutOut.size() <= 2, "ad-hoc SPARQL refused every time for " + shutOut + "\n" + report);
+            assertEquals(List.of(), shutOut, "ad-hoc SPARQL refused every time for these clients\n" + report);
             assertTrue(floor.size() >= FLOOR_SECONDS * 3, "too few pings for a floor: " + floor.size());
             assertTrue(percentile(pings, 99) <= percentile(floor, 99) + PING_ALLOWANCE_MS, "ping p99 " + percentile(pings, 99)
                     + " ms under load, floor p99 " + percentile(floor, 99) + " ms\n" + report);
@@ -158,12 +166,13 @@ class SoakIT {
             long maxRss = memory.stream().mapToLong(m -> m[1]).max().orElse(0);
             assertTrue(ceilingMib > 0 && maxRss >> 20 < ceilingMib, "RSS " + (maxRss >> 20) + " MiB, ceiling "
                     + ceilingMib + " MiB\n" + report);
-            // Flat after warm-up: the second half of the run peaks no higher than the first half, give or take 10 %.
-            int half = memory.size() / 2;
-            long firstHalf = memory.subList(0, half).stream().mapToLong(m -> m[1]).max().orElse(0);
-            long secondHalf = memory.subList(half, memory.size()).stream().mapToLong(m -> m[1]).max().orElse(0);
-            assertTrue(secondHalf <= firstHalf * 1.10 + (32L << 20), "RSS still growing: first half peaked at "
-                    + (firstHalf >> 20) + " MiB, second half at " + (secondHalf >> 20) + " MiB\n" + report);
+            // Flat after warm-up: what the server's heap keeps after a full collection grows in the second half of the
+            // run by no more than its bounded caches can hold (the live answers' 64 MiB), give or take 10 %. RSS is no
+            // measure of this: it counts the query workers, which are replaced at times, and the heap pages the
+            // collector has touched so far, which grow towards the heap's size without any leak (seen: 1,861 MiB in
+            // the first half, 2,091 in the second, with 105 MiB in use after the final collection).
+            assertTrue(heapMid > 0 && afterGc <= heapMid * 1.10 + (64L << 20), "heap still growing: "
+                    + (heapMid >> 20) + " MiB in use after a collection half way, " + (afterGc >> 20) + " MiB at the end\n" + report);
         }
     }
 
@@ -268,6 +277,7 @@ class SoakIT {
                             n[0]++;
                             if (r.status() == 200) n[1]++;
                         }
+                        if (r.status() == 503) refusals.computeIfAbsent(refusal(r.body()), k -> new LongAdder()).increment();
                     }
                     if (r.status() >= 500 && kind != Kind.SPARQL && kind != Kind.ATTACK)
                         problems.add(kind + " " + r.status() + " after " + r.millis() + " ms: " + last.get() + " "
@@ -473,6 +483,15 @@ class SoakIT {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
+    /** The kind of reason a 503 to an ad-hoc query gave. */
+    private static String refusal(String body) {
+        if (body.contains("too many queries at once")) return "no slot free";
+        if (body.contains("such slow")) return "slow query, slow slots taken";
+        if (body.contains("refused for")) return "same query ended its worker recently";
+        if (body.contains("took longer than")) return "past its time limit";
+        return body.lines().findFirst().orElse("").strip();
+    }
+
     private String report(List<long[]> memory, long heapAfterGc, long ceilingMib) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("Soak: %d clients, %d s, %d requests (%.0f/s)%n", CLIENTS, SECONDS, requests.get(),
@@ -487,6 +506,14 @@ class SoakIT {
         List<Long> all = new ArrayList<>();
         latencies.values().forEach(l -> { synchronized (l) { all.addAll(l); } });
         b.append(String.format("  all       n=%-7d p50 %5d  p99 %6d%n", all.size(), percentile(all, 50), percentile(all, 99)));
+        b.append("Ad-hoc SPARQL refused (503), by reason:\n");
+        new TreeMap<>(refusals).forEach((k, v) -> b.append(String.format("  %-40s %6d%n", k, v.sum())));
+        List<Double> shares = new ArrayList<>();
+        sparqlByClient.values().forEach(n -> { synchronized (n) { if (n[0] > 0) shares.add(n[1] / (double) n[0]); } });
+        Collections.sort(shares);
+        if (!shares.isEmpty())
+            b.append(String.format("Ad-hoc SPARQL answered 200, per client: lowest %.0f%%, median %.0f%%, highest %.0f%%%n",
+                    100 * shares.get(0), 100 * shares.get(shares.size() / 2), 100 * shares.get(shares.size() - 1)));
         b.append(String.format("Ping floor (idle server, %d s before the load): n=%d p50 %d ms, p99 %d ms, max %d ms%n",
                 FLOOR_SECONDS, floor.size(), percentile(floor, 50), percentile(floor, 99), percentile(floor, 100)));
         b.append(String.format("Ping under load: n=%d p50 %d ms, p99 %d ms, max %d ms (allowed: floor p99 + %d ms = %d ms)%n",

@@ -223,6 +223,47 @@ class AdHocSparqlIT {
         assertTrue(max < 1_000, "slowest ping " + max + " ms\n" + report);
     }
 
+    /**
+     * A query whose worker had to be ended is refused at once when asked again (it would cost another worker), with
+     * when to ask again.
+     */
+    @Test
+    void theSameCostlyQueryAskedAgainIsRefusedAtOnceAndQuickOnesGoOn() throws Exception {
+        String q = "ASK { FILTER(REGEX(\"" + "a".repeat(40) + "\", \"(.*a){21}b\")) } # theSameCostlyQuery";
+        RawHttp.Response first = RawHttp.get("127.0.0.5", server.port(), "/kg/sparql?timeout=1&query=" + enc(q));
+        assertEquals(503, first.status(), first.body());
+        assertTrue(first.body().contains("longer than 1 s"), first.body());
+        RawHttp.Response again = RawHttp.get("127.0.0.6", server.port(), "/kg/sparql?timeout=1&query=" + enc(q));
+        assertEquals(503, again.status(), again.body());
+        assertTrue(again.body().contains("ran past its time limit of 1 s") && again.body().contains("refused for 60 s"), again.body());
+        long retry = Long.parseLong(again.header("Retry-After"));
+        assertTrue(retry > 0 && retry <= 60, "Retry-After " + retry);
+        assertFalse(again.body().matches("(?s).*\\b(org|java)\\.[a-z]+\\.[A-Za-z.]+.*"), again.body());
+        assertEquals(200, RawHttp.get("127.0.0.5", server.port(), "/kg/sparql?query=" + enc("ASK { ?s ?p ?o }")).status());
+    }
+
+    @Test
+    void slowQueriesLeaveOneSlotForQuickOnes() throws Exception {
+        String q = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f } # slowQueriesLeaveOneSlot";
+        String path = "/kg/sparql?timeout=2&query=" + enc(q);
+        RawHttp.Response learn = RawHttp.get("127.0.0.7", server.port(), path);
+        assertEquals(503, learn.status(), learn.body());
+        CompletableFuture<RawHttp.Response> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RawHttp.get("127.0.0.7", server.port(), path);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Thread.sleep(500);
+        RawHttp.Response second = RawHttp.get("127.0.0.8", server.port(), path);
+        assertEquals(503, second.status(), second.body());
+        assertTrue(second.body().contains("at most 1 such slow query runs at once"), second.body());
+        assertEquals("2", second.header("Retry-After"));
+        assertEquals(200, RawHttp.get("127.0.0.9", server.port(), "/kg/sparql?query=" + enc("ASK { ?s ?p ?o }")).status());
+        assertEquals(503, running.get(30, TimeUnit.SECONDS).status());
+    }
+
     @Test
     void twentyHostileQueriesFromTwentyAddressesLeavePagesAndQuestionsServed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(20);
