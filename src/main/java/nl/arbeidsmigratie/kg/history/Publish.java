@@ -50,6 +50,7 @@ public final class Publish {
         }
         if (date == null) date = BuildInfo.load().releaseDate();
         boolean added = ReleaseArchive.append(archive, version, date, asserted);
+        ReleaseArchive.keepQueries(archive, version, source.queryFiles(), source.deriveFiles());
         writeChangelog(archive, archive.toAbsolutePath().getParent().resolve("CHANGELOG.md"));
         return new Result(version, date, asserted.size(), added, archive);
     }

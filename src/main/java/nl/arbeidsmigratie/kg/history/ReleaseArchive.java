@@ -29,6 +29,7 @@ import nl.arbeidsmigratie.kg.load.KgInputException;
  * <li>{@code index.tsv}: one line per release, oldest first: version, date, asserted triples;</li>
  * <li>{@code {version}.nt.gz}: the canonical N-Triples of its asserted graph (lines sorted), gzip without a time
  * stamp, so the same graph is always the same bytes.</li>
+ * <li>{@code {version}.queries/}: the prepared questions and derivation rules it was published with.</li>
  * </ul>
  */
 public final class ReleaseArchive {
@@ -98,6 +99,52 @@ public final class ReleaseArchive {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The prepared questions ({@code *.rq}) and derivation rules ({@code derive/*.rq}) a release was published with,
+     * in {@code {version}.queries/}: its answers are asked with these, not with whatever {@code queries/} holds later,
+     * so that a cited answer gives the same bytes after the questions change.
+     */
+    public static Path queriesOf(Path dir, String version) { return dir.resolve(version + ".queries"); }
+
+    /** The archived questions of a release, sorted; null when it was published without them. */
+    public static List<Path> questions(Path dir, String version) { return rq(queriesOf(dir, version)); }
+
+    /** The archived derivation rules of a release, sorted; null when it was published without them. */
+    public static List<Path> rules(Path dir, String version) {
+        if (!Files.isDirectory(queriesOf(dir, version))) return null;
+        // A release published before there were rules has none (and git keeps no empty folder).
+        List<Path> rules = rq(queriesOf(dir, version).resolve("derive"));
+        return rules == null ? List.of() : rules;
+    }
+
+    private static List<Path> rq(Path d) {
+        if (!Files.isDirectory(d)) return null;
+        try (var files = Files.list(d)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".rq") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Keeps a release's questions and derivation rules beside it. Done once: a release that has them keeps them
+     * (returns false); one published before questions were kept gets them now, from the sources given.
+     */
+    public static boolean keepQueries(Path dir, String version, List<Path> questions, List<Path> rules) {
+        Path to = queriesOf(dir, version);
+        if (Files.isDirectory(to)) return false;
+        try {
+            Path tmp = Files.createTempDirectory(dir, ".queries-");
+            Files.createDirectories(tmp.resolve("derive"));
+            for (Path q : questions) Files.copy(q, tmp.resolve(q.getFileName().toString()));
+            for (Path r : rules) Files.copy(r, tmp.resolve("derive").resolve(r.getFileName().toString()));
+            Files.move(tmp, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
     }
 
     /**

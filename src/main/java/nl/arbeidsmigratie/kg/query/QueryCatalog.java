@@ -66,8 +66,13 @@ public final class QueryCatalog {
 
     /** Parses every question and computes the allowed values from the graph: the build step. */
     public static QueryCatalog build(KnowledgeGraph kg) {
+        return build(kg, kg.source().queryFiles());
+    }
+
+    /** The same, with the questions of {@code files} (an older release's, as it was published). */
+    public static QueryCatalog build(KnowledgeGraph kg, List<Path> files) {
         Map<String, PreparedQuery> map = new TreeMap<>();
-        for (PreparedQuery q : parseAll(kg)) {
+        for (PreparedQuery q : parseAll(kg, files)) {
             List<Parameter> params = new ArrayList<>();
             for (Parameter p : q.parameters()) {
                 if (p.type() != Parameter.Type.IRI) { params.add(p); continue; }
@@ -85,11 +90,17 @@ public final class QueryCatalog {
         return new QueryCatalog(kg, map, statusDates(kg));
     }
 
-    /** The catalogue as {@link #save} stored it: queries parsed again, nothing computed. */
+    /** The catalogue as {@link #save} stored it: its own query texts parsed again, nothing computed. */
     public static QueryCatalog restore(KnowledgeGraph kg, JsonObject saved) {
         Map<String, PreparedQuery> map = new TreeMap<>();
         JsonObject allowed = saved.get("allowedValues").getAsObject();
-        for (PreparedQuery q : parseAll(kg)) {
+        List<PreparedQuery> parsed = new ArrayList<>();
+        JsonObject texts = saved.get("queries").getAsObject();
+        for (String id : new java.util.TreeSet<>(texts.keys())) {
+            JsonObject t = texts.get(id).getAsObject();
+            parsed.add(PreparedQuery.parse(id, t.get("text").getAsString().value(), t.get("file").getAsString().value()));
+        }
+        for (PreparedQuery q : parsed) {
             JsonObject forQuery = allowed.hasKey(q.id()) ? allowed.get(q.id()).getAsObject() : new JsonObject();
             List<Parameter> params = new ArrayList<>();
             for (Parameter p : q.parameters()) {
@@ -109,10 +120,15 @@ public final class QueryCatalog {
         return new QueryCatalog(kg, map, List.copyOf(dates));
     }
 
-    /** What {@link #restore} needs: the allowed values and the status dates. */
+    /** What {@link #restore} needs: the query texts, the allowed values and the status dates. */
     public JsonObject save() {
         JsonObject allowed = new JsonObject();
+        JsonObject texts = new JsonObject();
         for (PreparedQuery q : queries.values()) {
+            JsonObject t = new JsonObject();
+            t.put("file", q.fileName());
+            t.put("text", q.text());
+            texts.put(q.id(), t);
             JsonObject forQuery = new JsonObject();
             for (Parameter p : q.parameters()) {
                 if (p.allowedValues().isEmpty()) continue;
@@ -131,14 +147,15 @@ public final class QueryCatalog {
         JsonArray dates = new JsonArray();
         statusDates.forEach(d -> dates.add(d.toString()));
         JsonObject o = new JsonObject();
+        o.put("queries", texts);
         o.put("allowedValues", allowed);
         o.put("statusDates", dates);
         return o;
     }
 
-    private static List<PreparedQuery> parseAll(KnowledgeGraph kg) {
+    private static List<PreparedQuery> parseAll(KnowledgeGraph kg, List<Path> files) {
         List<PreparedQuery> out = new ArrayList<>();
-        for (Path file : kg.source().queryFiles()) {
+        for (Path file : files) {
             String id = file.getFileName().toString().replaceFirst("\\.rq$", "");
             out.add(PreparedQuery.parse(id, read(file), kg.source().display(file)));
         }

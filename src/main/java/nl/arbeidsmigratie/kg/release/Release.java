@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -39,6 +40,7 @@ import nl.arbeidsmigratie.kg.dump.Dumps;
 import nl.arbeidsmigratie.kg.dump.GraphDocuments;
 import nl.arbeidsmigratie.kg.graph.KnowledgeGraph;
 import nl.arbeidsmigratie.kg.history.History;
+import nl.arbeidsmigratie.kg.history.ReleaseArchive;
 import nl.arbeidsmigratie.kg.infer.Derivation;
 import nl.arbeidsmigratie.kg.infer.Inference;
 import nl.arbeidsmigratie.kg.load.Skolem;
@@ -169,17 +171,24 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
      * it was published, and today's rules may be stricter.
      */
     private static void storeOlder(KnowledgeGraph current, String version, Graph asserted, Path dir) throws IOException {
-        KnowledgeGraph kg = older(current, version, asserted);
+        // The questions and rules it was published with, when the archive kept them; else this build's.
+        Path archive = current.source().releasesArchive();
+        List<Path> questions = ReleaseArchive.questions(archive, version);
+        List<Path> rules = ReleaseArchive.rules(archive, version);
+        boolean own = questions != null;
+        KnowledgeGraph kg = older(current, version, asserted, own ? rules : current.source().deriveFiles());
         try (OutputStream out = Files.newOutputStream(dir.resolve(GRAPH))) {
             writeGraph(kg, out);
         }
-        Files.writeString(dir.resolve(CATALOG), JSON.toString(QueryCatalog.build(kg).save()) + "\n");
+        JsonObject catalog = QueryCatalog.build(kg, own ? questions : current.source().queryFiles()).save();
+        catalog.put("questionsOfRelease", own);
+        Files.writeString(dir.resolve(CATALOG), JSON.toString(catalog) + "\n");
     }
 
-    private static KnowledgeGraph older(KnowledgeGraph current, String version, Graph asserted) {
+    private static KnowledgeGraph older(KnowledgeGraph current, String version, Graph asserted, List<Path> rules) {
         KgSource source = current.source();
         Graph inferred = Inference.infer(asserted);
-        Derivation.derive(asserted, inferred, source.deriveFiles(), source::display);
+        Derivation.derive(asserted, inferred, rules, source::display);
         inferred = Skolem.skolemise(inferred, "inferred triples of release " + version);
         return KnowledgeGraph.stored(source, current.ontology(), asserted, inferred, current.prefixes(), version);
     }
@@ -192,14 +201,18 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
         if (!Files.isRegularFile(dir.resolve(GRAPH))) return null;
         try {
             KnowledgeGraph kg = readGraph(current.source(), Files.readAllBytes(dir.resolve(GRAPH)), version);
-            return new Older(kg, QueryCatalog.restore(kg, JSON.parse(Files.readString(dir.resolve(CATALOG)))));
+            JsonObject catalog = JSON.parse(Files.readString(dir.resolve(CATALOG)));
+            return new Older(kg, QueryCatalog.restore(kg, catalog), catalog.get("questionsOfRelease").getAsBoolean().value());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** An older release, ready to answer prepared questions. */
-    public record Older(KnowledgeGraph kg, QueryCatalog catalog) {}
+    /**
+     * An older release, ready to answer prepared questions; {@code ownQuestions} is false for a release published
+     * before questions were kept with it (then it is asked this build's questions).
+     */
+    public record Older(KnowledgeGraph kg, QueryCatalog catalog, boolean ownQuestions) {}
 
     /** Prefixes, then ontology, asserted and inferred quads, each sorted: the bytes depend only on the triples. */
     private static void writeGraph(KnowledgeGraph kg, OutputStream out) {

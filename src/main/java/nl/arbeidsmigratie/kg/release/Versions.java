@@ -30,8 +30,11 @@ public final class Versions {
     private static final int LIVE_ENTRIES = 200;
     private static final long LIVE_BYTES = 8L * 1024 * 1024;
 
-    /** What answers for one release. */
-    public record Served(String version, String date, QueryCatalog catalog, Answers answers) {}
+    /**
+     * What answers for one release; {@code ownQuestions}: asked with the questions it was published with (false only
+     * for releases published before questions were kept with them, which this build's questions answer).
+     */
+    public record Served(String version, String date, QueryCatalog catalog, Answers answers, boolean ownQuestions) {}
 
     private final ServerContext ctx;
     private final Path history;
@@ -74,7 +77,7 @@ public final class Versions {
     public Served get(String version) {
         String v = version == null ? "" : version.strip().replace(' ', '+');
         if (v.isEmpty() || v.equals(ctx.dataVersion()))
-            return new Served(ctx.dataVersion(), ctx.kg().buildInfo().releaseDate(), ctx.catalog(), ctx.answers());
+            return new Served(ctx.dataVersion(), ctx.kg().buildInfo().releaseDate(), ctx.catalog(), ctx.answers(), true);
         if (!known.contains(v)) return null;
         return loaded.computeIfAbsent(v, this::load);
     }
@@ -83,6 +86,6 @@ public final class Versions {
         Release.Older older = Release.loadOlder(ctx.kg(), history.resolve(version), version);
         if (older == null) return null;
         Answers answers = new Answers(older.catalog(), Map.of(), new WorkLimiter(2), ctx.timeoutMillis(), LIVE_ENTRIES, LIVE_BYTES);
-        return new Served(version, dates.get(version), older.catalog(), answers);
+        return new Served(version, dates.get(version), older.catalog(), answers, older.ownQuestions());
     }
 }

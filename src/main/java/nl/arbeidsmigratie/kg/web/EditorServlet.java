@@ -58,9 +58,13 @@ final class EditorServlet extends HttpServlet {
         // The limits, stated where queries are written (the service description at /kg/sparql states them too).
         b.append("<p class=\"limits\">").append(nl
                 ? "Een antwoord heeft hoogstens " + ctx.options().maxRows() + " rijen; is het daar afgekapt, dan zegt de kop "
-                  + "<code>X-SPARQL-MaxRows</code> dat. Een vraag mag " + ctx.options().timeoutSeconds() + " seconden duren."
+                  + "<code>X-SPARQL-MaxRows</code> dat. Een vraag mag " + ctx.options().timeoutSeconds() + " seconden duren; "
+                  + "dezelfde vraag die over die tijd heen liep, wordt daarna een minuut geweigerd, en trage vragen laten "
+                  + "altijd een plaats vrij voor snelle."
                 : "An answer has at most " + ctx.options().maxRows() + " rows; when it was cut there, the header "
-                  + "<code>X-SPARQL-MaxRows</code> says so. A query may run for " + ctx.options().timeoutSeconds() + " seconds.")
+                  + "<code>X-SPARQL-MaxRows</code> says so. A query may run for " + ctx.options().timeoutSeconds() + " seconds; "
+                  + "the same query that ran past that is refused for a minute after, and slow queries always leave a "
+                  + "place for quick ones.")
                 .append("</p>\n");
         b.append("<form id=\"editor-form\" class=\"editor\" method=\"get\" action=\"/kg/sparql\">\n");
         b.append("<p><label for=\"example\">").append(nl ? "Begin met een voorbeeld" : "Start from an example")

@@ -121,11 +121,14 @@ final class QuestionServlet extends HttpServlet {
         if (older)
             b.append("<p class=\"version-note\" role=\"note\">").append(nl ? "Dit antwoord komt uit uitgave " : "This answer comes from release ")
                     .append("<code>").append(esc(release.version())).append("</code> (").append(esc(Words.date(release.date(), lang)))
-                    .append("). <a href=\"/q/").append(esc(Html.url(id))).append("?lang=").append(lang).append("\">")
+                    .append(release.ownQuestions() ? ")." : nl
+                            ? "), gesteld met de vragen van nu: die uitgave is gepubliceerd voordat de vragen met elke uitgave werden bewaard."
+                            : "), asked with today's questions: that release was published before questions were kept with each release.")
+                    .append(" <a href=\"/q/").append(esc(Html.url(id))).append("?lang=").append(lang).append("\">")
                     .append(nl ? "Naar de huidige uitgave" : "To the current release").append("</a> · <a href=\"/releases/?lang=")
                     .append(lang).append("\">").append(nl ? "Alle uitgaven" : "All releases").append("</a></p>\n");
         if (answer != null) b.append(shareBar(q, query, lang));
-        b.append(form(q, given, lang));
+        b.append(form(q, given, lang, older ? release.version() : null));
         if (problem != null) b.append("<p class=\"error\" role=\"alert\">").append(esc(problem)).append("</p>\n");
         if (answer != null) {
             Answer.Table table = answer.table();
@@ -187,11 +190,13 @@ final class QuestionServlet extends HttpServlet {
         return Citation.of(ctx, q.id(), q.title(lang), permalink, table.vars(), table.rows(), lang, release.version(), release.date());
     }
 
-    private String form(PreparedQuery q, Map<String, String> given, String lang) {
+    /** The parameters' form; {@code version}: the older release the page answers from (kept when the form is sent), or null. */
+    private String form(PreparedQuery q, Map<String, String> given, String lang, String version) {
         boolean nl = "nl".equals(lang);
         if (q.parameters().isEmpty()) return "";
         StringBuilder b = new StringBuilder("<form class=\"params\" method=\"get\" action=\"/q/")
                 .append(esc(Html.url(q.id()))).append("\">\n<input type=\"hidden\" name=\"lang\" value=\"").append(lang).append("\">\n");
+        if (version != null) b.append("<input type=\"hidden\" name=\"version\" value=\"").append(esc(version)).append("\">\n");
         for (Parameter p : q.parameters()) {
             String fid = "p-" + p.name();
             String current = given.getOrDefault(p.name(), p.defaultValue());

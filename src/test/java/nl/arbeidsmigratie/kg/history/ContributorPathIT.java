@@ -34,7 +34,7 @@ import nl.arbeidsmigratie.kg.testsupport.ProjectCopy;
  * then a contributor adds that fact as one small file in {@code data/changes/} (the admission duty of the Wtta from
  * 1 January 2028, with its sources) and builds with {@code mvn -q package}. The new jar has a new version, a
  * changelog entry, a feed entry, an event-stream member and an RDF Patch for it, and the release before still answers
- * at its own version. A fact without a dated source fails that build on an [ERROR] line.
+ * at its own version, with its own questions (one of today's questions changes between the two releases). A fact without a dated source fails that build on an [ERROR] line.
  */
 class ContributorPathIT {
     private static final String FACT = "data/changes/2028-01-01-wtta-toelatingsplicht.ttl";
@@ -52,6 +52,11 @@ class ContributorPathIT {
         String before = published.output().replaceAll("(?s).*published (\\S+) .*", "$1").strip();
 
         Files.write(fact, factBytes);
+        // ... and, after that release, a question changes: the release before must still be asked its own question.
+        Path question = project.resolve("queries/status-history.rq");
+        String text = Files.readString(question);
+        assertTrue(text.contains("AS ?source)"), "status-history.rq names its column ?source");
+        Files.writeString(question, text.replace("AS ?source)", "AS ?sourceOfStatement)"));
         ProjectCopy.Build build = ProjectCopy.maven(project, "-q", "-Dmaven.test.skip=true", "package");
         assertEquals(0, build.exitCode(), build.output());
 
@@ -83,6 +88,15 @@ class ContributorPathIT {
             assertEquals(200, oldAnswer.statusCode(), oldAnswer.body());
             assertEquals(before, oldAnswer.headers().firstValue("X-Data-Version").orElse(null));
             assertTrue(!oldAnswer.body().contains("2028-01-01-gepland"), "the old release does not know the new fact");
+            String oldHeader = oldAnswer.body().lines().findFirst().orElse("");
+            assertTrue(oldHeader.endsWith(",source") || oldHeader.contains(",source,"), "asked the question it was published with: " + oldHeader);
+            assertTrue(get(base + "/api/queries/status-history?format=csv&resource="
+                    + enc("https://w3id.org/arbeidsmigratie/id/maatregel/wtta-toelatingsstelsel")).body().lines().findFirst().orElse("")
+                    .contains("sourceOfStatement"), "the current release asks today's question");
+            String oldPage = get(base + "/q/status-history?lang=en&version=" + enc(before) + "&resource="
+                    + enc("https://w3id.org/arbeidsmigratie/id/maatregel/wtta-toelatingsstelsel")).body();
+            assertTrue(oldPage.contains("<input type=\"hidden\" name=\"version\" value=\"" + before + "\">"),
+                    "the form keeps the release it answers from");
             assertTrue(get(base + "/api/queries/status-history?format=csv&resource="
                     + enc("https://w3id.org/arbeidsmigratie/id/maatregel/wtta-toelatingsstelsel")).body().contains("2028-01-01"));
         }
