@@ -57,11 +57,16 @@ final class AdHocQueryService extends SPARQL_QueryDataset {
             return;
         }
         Reply reply;
-        QueryCosts.Outcome outcome = QueryCosts.Outcome.RAN;
+        QueryCosts.Outcome outcome = QueryCosts.Outcome.NOT_RUN;
+        long ran = 0;
         try {
-            reply = workers.run(request, deadline, timeouts[1]);
+            WorkerPool.Answered answered = workers.run(request, deadline, timeouts[1]);
+            reply = answered.reply();
+            ran = answered.ranMillis();
+            outcome = reply.status() == 200 ? QueryCosts.Outcome.ANSWERED : QueryCosts.Outcome.FAILED;
         } catch (WorkerPool.NoAnswer e) {
             outcome = e.outcome;
+            ran = e.ranMillis;
             if (e.status == 503) action.getResponse().setHeader("Retry-After", "2");
             refuse(action, e.status, e.getMessage());
             return;
@@ -70,7 +75,7 @@ final class AdHocQueryService extends SPARQL_QueryDataset {
             refuse(action, 503, "the server is stopping");
             return;
         } finally {
-            costs.leave(turn, (System.nanoTime() - start) / 1_000_000, outcome);
+            costs.leave(turn, ran, outcome);
         }
         if (reply.status() != 200) {
             refuse(action, reply.status(), reply.message());

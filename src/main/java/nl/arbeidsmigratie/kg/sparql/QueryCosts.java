@@ -18,11 +18,11 @@ import nl.arbeidsmigratie.kg.digest.Sha256;
  * <ul>
  * <li>a text whose worker had to be ended (it ran past its deadline plus grace, or out of the worker's memory) is
  *     refused at once for {@link #COOL_DOWN_MILLIS}: each such run costs a worker, and a new worker costs a core for
- *     about two seconds. A deadline is part of the key: the same text with a longer {@code timeout=} may still run.</li>
- * <li>a text that ran {@link #LONG_MILLIS} or more, or until its deadline, or that is running and has run that long
- *     already (the same query sent from many places at once), is "slow": slow texts share
- *     {@code slots - 1} of the slots, so one slot always stays for queries not known to be slow. A slow text that
- *     later runs quickly is forgotten.</li>
+ *     about two seconds. After a deadline, the same text with a longer {@code timeout=} may still run.</li>
+ * <li>a text that a worker had for {@link #LONG_MILLIS} or more, or until its deadline, or that is running and has run
+ *     that long already (the same query sent from many places at once), is "slow": slow texts share
+ *     {@code slots - 1} of the slots (with one slot, that one), so one slot always stays for queries not known to be
+ *     slow. A slow text that is answered quickly later is slow no more; one not let in for ten minutes is forgotten.</li>
  * </ul>
  * A text never seen before always gets its chance: this cannot stop someone who changes every query, only the common
  * case of the same costly query asked again (a retry loop, a dashboard, a link passed around).
@@ -34,8 +34,12 @@ final class QueryCosts {
     static final long SLOW_FORGOTTEN_MILLIS = 10 * 60_000;
     private static final int REMEMBERED = 10_000;
 
-    /** How a run ended, as far as the cost to the endpoint goes. */
-    enum Outcome { RAN, NOT_RUN, WORKER_ENDED_AT_DEADLINE, WORKER_ENDED_OUT_OF_MEMORY }
+    /**
+     * How a run ended, as far as the cost to the endpoint goes: answered (200), failed (the worker replied with an
+     * error, e.g. Jena's own timeout or a 406), not run (no worker took it, or its worker ended for another reason),
+     * or its own worker had to be ended.
+     */
+    enum Outcome { ANSWERED, FAILED, NOT_RUN, WORKER_ENDED_AT_DEADLINE, WORKER_ENDED_OUT_OF_MEMORY }
 
     /** A refusal: what to tell the client, and when it may ask again. */
     static final class Refused extends Exception {
@@ -63,7 +67,8 @@ final class QueryCosts {
     private final Map<String, List<Long>> running = new HashMap<>();
 
     QueryCosts(int slots) {
-        this(slots, System::currentTimeMillis);
+        // A monotonic clock: a step of the wall clock must not shorten or lengthen a cool-down.
+        this(slots, () -> System.nanoTime() / 1_000_000);
     }
 
     QueryCosts(int slots, LongSupplier clockMillis) {
@@ -81,15 +86,16 @@ final class QueryCosts {
         long now = clockMillis.getAsLong();
         synchronized (this) {
             Ended e = ended.get(key);
-            if (e == null) e = ended.get(key + "@" + timeoutMillis);
-            if (e != null && now - e.atMillis() < COOL_DOWN_MILLIS) {
+            // Refused within the cool-down, unless the worker was ended at a deadline and this run may take longer.
+            if (e != null && now - e.atMillis() < COOL_DOWN_MILLIS && (e.memory() || timeoutMillis <= e.timeoutMillis())) {
                 long left = Math.max(1, (COOL_DOWN_MILLIS - (now - e.atMillis()) + 999) / 1000);
                 long ago = (now - e.atMillis()) / 1000;
                 String what = e.memory() ? "needed more memory than this endpoint gives one query"
                         : "ran past its time limit of " + seconds(e.timeoutMillis()) + " s";
                 throw new Refused("the same query " + what + " " + ago + " s ago and its query worker had to be ended; "
                         + "to spare the endpoint it is refused for " + COOL_DOWN_MILLIS / 1000 + " s after that: retry after "
-                        + left + " s" + (e.memory() ? ", or ask for less (LIMIT, fewer variables)" : ", or change it"), left);
+                        + left + " s" + (e.memory() ? ", or ask for less (LIMIT, fewer variables)"
+                        : ", with a longer timeout=, or change it"), left);
             }
             long[] s = slow.get(key);
             if (s != null && now - s[0] > SLOW_FORGOTTEN_MILLIS) {
@@ -125,12 +131,16 @@ final class QueryCosts {
             switch (outcome) {
                 case WORKER_ENDED_OUT_OF_MEMORY -> ended.put(key, new Ended(now, true, timeoutMillis));
                 case WORKER_ENDED_AT_DEADLINE -> {
-                    ended.put(key + "@" + timeoutMillis, new Ended(now, false, timeoutMillis));
+                    ended.put(key, new Ended(now, false, timeoutMillis));
                     slow.put(key, new long[] {now, ranMillis});
                 }
-                case RAN -> {
+                // Only an answer shows that a text is quick: a quick error (a 406, a short timeout=) does not.
+                case ANSWERED -> {
                     if (ranMillis >= LONG_MILLIS) slow.put(key, new long[] {now, ranMillis});
                     else slow.remove(key);
+                }
+                case FAILED -> {
+                    if (ranMillis >= LONG_MILLIS) slow.put(key, new long[] {now, ranMillis});
                 }
                 case NOT_RUN -> { }
             }

@@ -77,6 +77,11 @@ final class Worker {
         return f;
     }
 
+    /** The process's exit status once it has ended, waiting at most {@code millis}; null if it still runs. */
+    Integer exitStatus(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** Ends the process at once; whatever it was running fails with {@link Gone}. */
     void end() {
         ended = true;

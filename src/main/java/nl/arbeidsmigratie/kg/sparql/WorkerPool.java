@@ -41,13 +41,22 @@ public final class WorkerPool implements AutoCloseable {
         final int status;
         /** What it cost: whether the query's own worker had to be ended, and why. */
         final QueryCosts.Outcome outcome;
+        /** How long the worker had it (0 when none took it). */
+        final long ranMillis;
 
-        NoAnswer(int status, String message, QueryCosts.Outcome outcome) {
+        NoAnswer(int status, String message, QueryCosts.Outcome outcome, long ranMillis) {
             super(message, null, false, false);
             this.status = status;
             this.outcome = outcome;
+            this.ranMillis = ranMillis;
         }
     }
+
+    /** A worker's reply, and how long the worker had the query (not counting the wait for a free worker). */
+    record Answered(Reply reply, long ranMillis) {}
+
+    /** The exit status of a JVM that {@code -XX:+ExitOnOutOfMemoryError} ended. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
 
     private final Launch launch;
     /** One entry per query a live worker can take now. */
@@ -92,29 +101,36 @@ public final class WorkerPool implements AutoCloseable {
      *
      * @param deadlineNanos {@link System#nanoTime()} by which the query must be done
      */
-    Reply run(Request partial, long deadlineNanos, long timeoutMillis) throws NoAnswer, InterruptedException {
+    Answered run(Request partial, long deadlineNanos, long timeoutMillis) throws NoAnswer, InterruptedException {
         Worker w = take(deadlineNanos);
-        if (w == null) throw new NoAnswer(503, "no query worker was free within the time limit; retry in a moment", QueryCosts.Outcome.NOT_RUN);
+        if (w == null) throw new NoAnswer(503, "no query worker was free within the time limit; retry in a moment", QueryCosts.Outcome.NOT_RUN, 0);
         long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
         Request r = new Request(ids.incrementAndGet(), partial.query(), partial.defaultGraphs(), partial.namedGraphs(),
                 partial.formatParameter(), partial.accept(), partial.initialTimeoutMillis(), left, timeoutMillis, partial.maxRows());
+        long sent = System.nanoTime();
         var reply = w.send(r);
         try {
             Reply answer = reply.get(left + GRACE_MILLIS, TimeUnit.MILLISECONDS);
             giveBack(w);
-            return answer;
+            return new Answered(answer, (System.nanoTime() - sent) / 1_000_000);
         } catch (TimeoutException e) {
             replace(w);
             throw new NoAnswer(503, "the query took longer than " + seconds(timeoutMillis)
-                    + " s, the time limit of this endpoint", QueryCosts.Outcome.WORKER_ENDED_AT_DEADLINE);
+                    + " s, the time limit of this endpoint", QueryCosts.Outcome.WORKER_ENDED_AT_DEADLINE,
+                    (System.nanoTime() - sent) / 1_000_000);
         } catch (ExecutionException e) {
+            long ran = (System.nanoTime() - sent) / 1_000_000;
+            Integer exit = w.exitStatus(2_000);
             replace(w);
-            // A worker shared by several queries (TDB2) may have been ended for another's sake: then nothing is known of this one.
+            // A worker shared by several queries (TDB2) may have been ended for another's sake; one that died of
+            // something else than its heap (ended from outside, crashed) says nothing about the query either.
             if (launch.queriesPerProcess() > 1)
                 throw new NoAnswer(503, "the query was ended with another one that passed its time limit, or needed more memory than this endpoint gives; retry",
-                        QueryCosts.Outcome.NOT_RUN);
+                        QueryCosts.Outcome.NOT_RUN, ran);
+            if (exit == null || exit != OUT_OF_MEMORY_EXIT)
+                throw new NoAnswer(503, "the query worker ended while it ran the query; retry", QueryCosts.Outcome.NOT_RUN, ran);
             throw new NoAnswer(503, "the query needed more memory than this endpoint gives one query; ask for less (LIMIT, fewer variables)",
-                    QueryCosts.Outcome.WORKER_ENDED_OUT_OF_MEMORY);
+                    QueryCosts.Outcome.WORKER_ENDED_OUT_OF_MEMORY, ran);
         }
     }
 

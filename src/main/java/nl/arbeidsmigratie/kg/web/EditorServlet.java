@@ -59,11 +59,11 @@ final class EditorServlet extends HttpServlet {
         b.append("<p class=\"limits\">").append(nl
                 ? "Een antwoord heeft hoogstens " + ctx.options().maxRows() + " rijen; is het daar afgekapt, dan zegt de kop "
                   + "<code>X-SPARQL-MaxRows</code> dat. Een vraag mag " + ctx.options().timeoutSeconds() + " seconden duren; "
-                  + "dezelfde vraag die over die tijd heen liep, wordt daarna een minuut geweigerd, en trage vragen laten "
+                  + "dezelfde vraag die daarvoor gestopt moest worden, wordt daarna een minuut geweigerd, en trage vragen laten "
                   + "altijd een plaats vrij voor snelle."
                 : "An answer has at most " + ctx.options().maxRows() + " rows; when it was cut there, the header "
                   + "<code>X-SPARQL-MaxRows</code> says so. A query may run for " + ctx.options().timeoutSeconds() + " seconds; "
-                  + "the same query that ran past that is refused for a minute after, and slow queries always leave a "
+                  + "the same query that had to be stopped for it is refused for a minute after, and slow queries always leave a "
                   + "place for quick ones.")
                 .append("</p>\n");
         b.append("<form id=\"editor-form\" class=\"editor\" method=\"get\" action=\"/kg/sparql\">\n");

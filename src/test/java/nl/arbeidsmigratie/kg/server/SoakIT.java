@@ -117,8 +117,13 @@ class SoakIT {
                 // jcmd starts a JVM of its own: the heap only every 15 s, so the sampling does not load the machine.
                 if (tick % 3 == 0) heap = heap(server);
                 // Half way: the heap after a full collection, the mark the end of the run is held to.
-                if (heapMid < 0 && System.nanoTime() - t0 >= SECONDS * 500_000_000L)
-                    heapMid = Jvm.heapUsedAfterGc(server.serverProcess());
+                if (heapMid < 0 && System.nanoTime() - t0 >= SECONDS * 500_000_000L) {
+                    try {
+                        heapMid = Jvm.heapUsedAfterGc(server.serverProcess());
+                    } catch (IOException e) {
+                        samples.add("heap half way: jcmd failed (" + e.getMessage() + "), trying again in 5 s");
+                    }
+                }
                 long rss = server.rssBytes();
                 long s = (System.nanoTime() - t0) / 1_000_000_000L;
                 memory.add(new long[] {s, rss, heap[0], heap[1]});

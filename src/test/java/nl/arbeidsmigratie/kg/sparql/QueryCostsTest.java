@@ -26,12 +26,13 @@ class QueryCostsTest {
         Refused r = assertThrows(Refused.class, () -> costs.enter(REGEX, 2_000));
         assertTrue(r.getMessage().contains("ran past its time limit of 2 s 15 s ago"), r.getMessage());
         assertEquals(45, r.retryAfterSeconds);
+        assertThrows(Refused.class, () -> costs.enter(REGEX, 1_500), "a shorter limit would only end another worker");
         // With a longer time limit it may try: it is then slow, and holds the slow lane.
         Turn longer = costs.enter(REGEX, 30_000);
         assertTrue(longer.slow());
-        costs.leave(longer, 400, Outcome.RAN);
+        costs.leave(longer, 400, Outcome.ANSWERED);
         now.addAndGet(45_000);
-        costs.leave(costs.enter(REGEX, 2_000), 10, Outcome.RAN);
+        costs.leave(costs.enter(REGEX, 2_000), 10, Outcome.ANSWERED);
         assertEquals(0, costs.slowRunning());
     }
 
@@ -45,19 +46,19 @@ class QueryCostsTest {
 
     @Test
     void slowTextsShareAllSlotsButOneAndQuickOnesAlwaysGetIn() throws Refused {
-        costs.leave(costs.enter(REGEX, 30_000), 1_500, Outcome.RAN);
+        costs.leave(costs.enter(REGEX, 30_000), 1_500, Outcome.ANSWERED);
         Turn first = costs.enter(REGEX, 30_000);
         assertTrue(first.slow());
         Refused r = assertThrows(Refused.class, () -> costs.enter(REGEX, 30_000));
         assertTrue(r.getMessage().contains("took 1.5 s when it was last asked; at most 1 such slow query runs"), r.getMessage());
         Turn quick = costs.enter(QUICK, 30_000);
         assertFalse(quick.slow());
-        costs.leave(quick, 5, Outcome.RAN);
-        costs.leave(first, 1_600, Outcome.RAN);
+        costs.leave(quick, 5, Outcome.ANSWERED);
+        costs.leave(first, 1_600, Outcome.ANSWERED);
         assertEquals(0, costs.slowRunning());
         Turn again = costs.enter(REGEX, 30_000);
         // A run that was quick this time: the text is no longer held to be slow.
-        costs.leave(again, 20, Outcome.RAN);
+        costs.leave(again, 20, Outcome.ANSWERED);
         assertFalse(costs.enter(REGEX, 30_000).slow());
     }
 
@@ -69,7 +70,7 @@ class QueryCostsTest {
 
     @Test
     void aSlowTextNotAskedForTenMinutesIsForgotten() throws Refused {
-        costs.leave(costs.enter(REGEX, 30_000), 5_000, Outcome.RAN);
+        costs.leave(costs.enter(REGEX, 30_000), 5_000, Outcome.ANSWERED);
         now.addAndGet(QueryCosts.SLOW_FORGOTTEN_MILLIS + 1);
         assertFalse(costs.enter(REGEX, 30_000).slow());
     }
@@ -79,14 +80,32 @@ class QueryCostsTest {
         Turn first = costs.enter(REGEX, 30_000);
         Turn second = costs.enter(REGEX, 30_000);
         assertFalse(second.slow(), "not slow yet: nothing has run for a second");
-        costs.leave(second, 3, Outcome.RAN);
+        costs.leave(second, 3, Outcome.ANSWERED);
         now.addAndGet(1_200);
         Turn third = costs.enter(REGEX, 30_000);
         assertTrue(third.slow());
         Refused r = assertThrows(Refused.class, () -> costs.enter(REGEX, 30_000));
         assertTrue(r.getMessage().contains("has been running for 1.2 s"), r.getMessage());
-        costs.leave(third, 2_000, Outcome.RAN);
-        costs.leave(first, 2_000, Outcome.RAN);
+        costs.leave(third, 2_000, Outcome.ANSWERED);
+        costs.leave(first, 2_000, Outcome.ANSWERED);
         assertEquals(0, costs.slowRunning());
+    }
+
+    @Test
+    void aQuickErrorDoesNotMakeASlowTextQuick() throws Refused {
+        costs.leave(costs.enter(REGEX, 30_000), 2_000, Outcome.FAILED);
+        Turn slow = costs.enter(REGEX, 30_000);
+        assertTrue(slow.slow(), "a reply after two seconds, even an error, is slow");
+        costs.leave(slow, 3, Outcome.FAILED);
+        assertTrue(costs.enter(REGEX, 30_000).slow(), "a 406 in 3 ms says nothing of how long the answer takes");
+    }
+
+    @Test
+    void anExpiredRecordDoesNotHideAFreshOne() throws Refused {
+        costs.leave(costs.enter(REGEX, 2_000), 300, Outcome.WORKER_ENDED_OUT_OF_MEMORY);
+        now.addAndGet(QueryCosts.COOL_DOWN_MILLIS + 1);
+        costs.leave(costs.enter(REGEX, 2_000), 2_250, Outcome.WORKER_ENDED_AT_DEADLINE);
+        Refused r = assertThrows(Refused.class, () -> costs.enter(REGEX, 2_000));
+        assertTrue(r.getMessage().contains("time limit of 2 s 0 s ago"), r.getMessage());
     }
 }
