@@ -153,7 +153,9 @@ final class ApiServlet extends HttpServlet {
         }
         PreparedQuery q = release.catalog().get(id);
         if (q == null) {
-            sendJson(res, 404, error("unknown query id '" + id + "'", null,
+            boolean later = !release.version().equals(ctx.dataVersion()) && ctx.catalog().get(id) != null;
+            sendJson(res, 404, error(later ? "release " + release.version() + " did not have the question '" + id + "' yet"
+                    : "unknown query id '" + id + "'", null,
                     release.catalog().all().stream().map(PreparedQuery::id).toList()));
             return;
         }

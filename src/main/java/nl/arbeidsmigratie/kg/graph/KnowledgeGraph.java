@@ -120,9 +120,22 @@ public final class KnowledgeGraph {
             throw new KgInputException(violations.size() + " validation error(s):\n  "
                     + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
         }
-        return new KnowledgeGraph(source, ontology, asserted, inferred, prefixes, BuildInfo.load(),
-                BuildInfo.load().version() + "+" + digest(asserted).substring(0, 12),
+        // In canonical order, as a release stores them (graph.rt) and reads them back: an answer whose order the
+        // query leaves open (GROUP_CONCAT, rows without ORDER BY) follows the graph's order, and must be the same
+        // bytes whether computed here, by the server from graph.rt, or by a later build from the archived release.
+        return new KnowledgeGraph(source, canonicalOrder(ontology), canonicalOrder(asserted), canonicalOrder(inferred),
+                prefixes, BuildInfo.load(), BuildInfo.load().version() + "+" + digest(asserted).substring(0, 12),
                 findings.stream().filter(Violation::isWarning).toList());
+    }
+
+    /** The same triples, added in the order of their N-Triples lines (the order {@code graph.rt} is written in). */
+    public static Graph canonicalOrder(Graph g) {
+        List<Triple> triples = new ArrayList<>();
+        g.find().forEachRemaining(triples::add);
+        triples.sort(java.util.Comparator.comparing(KnowledgeGraph::ntriple));
+        Graph out = GraphFactory.createDefaultGraph();
+        triples.forEach(out::add);
+        return out;
     }
 
     /** A graph stored by a release: already validated; its version was computed when it was built. */

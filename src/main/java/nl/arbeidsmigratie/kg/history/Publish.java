@@ -50,7 +50,9 @@ public final class Publish {
         }
         if (date == null) date = BuildInfo.load().releaseDate();
         boolean added = ReleaseArchive.append(archive, version, date, asserted);
-        ReleaseArchive.keepQueries(archive, version, source.queryFiles(), source.deriveFiles());
+        // With the release, its questions. An older release that has none gets them only from an import of its own
+        // sources (--unchecked, the way history is imported): never today's questions filed as an old release's.
+        if (added || !checked) ReleaseArchive.keepQueries(archive, version, source.queryFiles(), source.deriveFiles());
         writeChangelog(archive, archive.toAbsolutePath().getParent().resolve("CHANGELOG.md"));
         return new Result(version, date, asserted.size(), added, archive);
     }

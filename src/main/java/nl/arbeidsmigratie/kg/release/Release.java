@@ -59,7 +59,7 @@ import nl.arbeidsmigratie.kg.vocab.KG;
  * <ul>
  * <li>{@code graph.rt}: the validated, inferred graph in RDF Thrift (ontology, asserted and inferred triples as named
  * graphs), written in sorted order;</li>
- * <li>{@code catalog.json}: the allowed parameter values and the status dates;</li>
+ * <li>{@code catalog.json}: the questions' texts, their allowed parameter values and the status dates;</li>
  * <li>{@code answers.bin}: every closed-parameter answer, in every format;</li>
  * <li>{@code search.bin}: the home page's search index ({@link SearchIndex});</li>
  * <li>{@code dumps/}: the downloadable dumps, their gzip copies, SHA256SUMS and void.ttl;</li>
@@ -166,9 +166,10 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
     }
 
     /**
-     * An older release's graph as this build infers it (OWL 2 RL, then the derivation rules of this build's
-     * queries/derive/), with its catalogue: what {@code version=} answers from. Not validated again: it was valid when
-     * it was published, and today's rules may be stricter.
+     * An older release's graph inferred (OWL 2 RL with this build's ontology, then the derivation rules it was published
+     * with), with the catalogue of its own questions: what {@code version=} answers from. A release published before
+     * questions were kept with it gets this build's rules and questions. Not validated again: it was valid when it was
+     * published, and today's rules may be stricter.
      */
     private static void storeOlder(KnowledgeGraph current, String version, Graph asserted, Path dir) throws IOException {
         // The questions and rules it was published with, when the archive kept them; else this build's.

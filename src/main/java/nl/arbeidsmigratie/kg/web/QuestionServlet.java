@@ -70,7 +70,10 @@ final class QuestionServlet extends HttpServlet {
         boolean older = !release.version().equals(ctx.dataVersion());
         PreparedQuery q = release.catalog().get(id);
         if (q == null || (part != null && !List.of("csv", "cite.bib", "cite.json").contains(part))) {
-            Layout.notFound(ctx, req, res, "/q/" + path);
+            // A question added after an older release: say so, rather than only "nothing here".
+            boolean later = q == null && older && ctx.catalog().get(id) != null;
+            Layout.notFound(ctx, req, res, "/q/" + path + (later ? " (version " + release.version()
+                    + ("nl".equals(Layout.lang(req)) ? "; die uitgave had deze vraag nog niet)" : "; that release did not have this question yet)") : ""));
             return;
         }
         // Only the first value of a repeated parameter counts; empty values mean "not given" (the "all" choice).
@@ -142,9 +145,12 @@ final class QuestionServlet extends HttpServlet {
             b.append(share(q, table, lang, selfPath, permalink, release));
         }
         b.append("<details class=\"sparql\"><summary>").append(nl ? "De SPARQL-vraag achter dit antwoord" : "The SPARQL behind this answer")
-                .append("</summary>\n<pre><code>").append(esc(q.text())).append("</code></pre>\n<p><a href=\"/sparql?example=")
-                .append(esc(Html.url(q.id()))).append("&amp;lang=").append(lang).append("\">")
-                .append(nl ? "Open in de SPARQL-editor" : "Open in the SPARQL editor").append("</a></p></details>\n");
+                .append("</summary>\n<pre><code>").append(esc(q.text())).append("</code></pre>\n");
+        // The editor runs on the current release with today's questions: no link from an older release's answer.
+        if (!older)
+            b.append("<p><a href=\"/sparql?example=").append(esc(Html.url(q.id()))).append("&amp;lang=").append(lang).append("\">")
+                    .append(nl ? "Open in de SPARQL-editor" : "Open in the SPARQL editor").append("</a></p>");
+        b.append("</details>\n");
         b.append("</article>");
         String scripts = answer == null ? null
                 : "<script src=\"/assets/charts.js?v=" + esc(Html.url(ctx.kg().buildInfo().version())) + "\" defer></script>\n";

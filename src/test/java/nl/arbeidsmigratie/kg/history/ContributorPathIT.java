@@ -38,6 +38,7 @@ import nl.arbeidsmigratie.kg.testsupport.ProjectCopy;
  */
 class ContributorPathIT {
     private static final String FACT = "data/changes/2028-01-01-wtta-toelatingsplicht.ttl";
+    private static final String WTTA_MEASURE = "https://w3id.org/arbeidsmigratie/id/maatregel/wtta-toelatingsstelsel";
     private static final String STATEMENT = "https://w3id.org/arbeidsmigratie/id/beoordeling/wtta-toelatingsstelsel-2028-01-01-gepland";
 
     @Test
@@ -50,6 +51,9 @@ class ContributorPathIT {
         JarServer.Result published = JarServer.run("publish", "--source", project.toString(), "--date", "2026-12-01");
         assertEquals(0, published.exitCode(), published.output());
         String before = published.output().replaceAll("(?s).*published (\\S+) .*", "$1").strip();
+        // What a reader of that release got for one question, while it was the current one.
+        byte[] answerThen = JarServer.stdout("query", "status-history", "--param", "resource=" + WTTA_MEASURE,
+                "--format", "csv", "--lang", "nl", "--source", project.toString());
 
         Files.write(fact, factBytes);
         // ... and, after that release, a question changes: the release before must still be asked its own question.
@@ -88,6 +92,11 @@ class ContributorPathIT {
             assertEquals(200, oldAnswer.statusCode(), oldAnswer.body());
             assertEquals(before, oldAnswer.headers().firstValue("X-Data-Version").orElse(null));
             assertTrue(!oldAnswer.body().contains("2028-01-01-gepland"), "the old release does not know the new fact");
+            byte[] answerNow = getBytes(base + "/api/queries/status-history?format=csv&lang=nl&resource=" + enc(WTTA_MEASURE)
+                    + "&version=" + enc(before)).body();
+            assertArrayEquals(answerThen, answerNow, "the release before answers as it did, byte for byte, after the next "
+                    + "release and a changed question:\n" + new String(answerThen, java.nio.charset.StandardCharsets.UTF_8)
+                    + "\n---\n" + new String(answerNow, java.nio.charset.StandardCharsets.UTF_8));
             String oldHeader = oldAnswer.body().lines().findFirst().orElse("");
             assertTrue(oldHeader.endsWith(",source") || oldHeader.contains(",source,"), "asked the question it was published with: " + oldHeader);
             assertTrue(get(base + "/api/queries/status-history?format=csv&resource="

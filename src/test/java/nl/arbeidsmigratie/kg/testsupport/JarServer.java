@@ -49,6 +49,15 @@ public final class JarServer implements AutoCloseable {
 
     public record Result(int exitCode, String output) {}
 
+    /** Runs the built jar with {@code args}: its standard output alone (what a script would capture), as bytes. */
+    public static byte[] stdout(String... args) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        int code = p.waitFor();
+        if (code != 0) throw new IOException("exit " + code + " from " + String.join(" ", args));
+        return out;
+    }
+
     public static JarServer start(String... extraArgs) throws IOException {
         return startWithJvm(List.of(), extraArgs);
     }
