@@ -21,6 +21,7 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import nl.arbeidsmigratie.kg.load.KgInputException;
+import nl.arbeidsmigratie.kg.source.KgSource;
 
 /**
  * The published releases, kept in the repository ({@code releases/}), so that no release is ever lost, whether or not
@@ -120,12 +121,7 @@ public final class ReleaseArchive {
     }
 
     private static List<Path> rq(Path d) {
-        if (!Files.isDirectory(d)) return null;
-        try (var files = Files.list(d)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".rq") && Files.isRegularFile(f)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Files.isDirectory(d) ? KgSource.files(d, ".rq") : null;
     }
 
     /**

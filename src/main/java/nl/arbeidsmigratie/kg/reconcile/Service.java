@@ -2,6 +2,7 @@ package nl.arbeidsmigratie.kg.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -295,20 +296,24 @@ public final class Service {
     }
 
     JsonObject suggestTypes(String prefix, String lang) {
-        checkPrefix(prefix);
-        String f = SearchIndex.fold(prefix);
-        JsonArray result = new JsonArray();
-        for (Offer.Type t : Offer.TYPES)
-            if (words(t.nl()).contains(f) || words(t.en()).contains(f) || SearchIndex.fold(t.id()).contains(f)) result.add(type(t, lang));
-        return obj("result", result);
+        return suggest(prefix, Offer.TYPES, t -> List.of(t.nl(), t.en(), t.id()), t -> type(t, lang));
     }
 
     JsonObject suggestProperties(String prefix, String lang) {
+        return suggest(prefix, Offer.PROPERTIES, p -> List.of(p.nl(), p.en(), p.id()), p -> property(p, lang));
+    }
+
+    /** The offered types or properties whose Dutch or English name has a word starting with the prefix, or whose id holds it. */
+    private static <T> JsonObject suggest(String prefix, List<T> offered, Function<T, List<String>> nlEnId,
+                                          Function<T, JsonObject> json) {
         checkPrefix(prefix);
         String f = SearchIndex.fold(prefix);
         JsonArray result = new JsonArray();
-        for (Offer.Property p : Offer.PROPERTIES)
-            if (words(p.nl()).contains(f) || words(p.en()).contains(f) || SearchIndex.fold(p.id()).contains(f)) result.add(property(p, lang));
+        for (T t : offered) {
+            List<String> names = nlEnId.apply(t);
+            if (words(names.get(0)).contains(f) || words(names.get(1)).contains(f) || SearchIndex.fold(names.get(2)).contains(f))
+                result.add(json.apply(t));
+        }
         return obj("result", result);
     }
 

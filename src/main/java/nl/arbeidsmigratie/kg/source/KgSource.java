@@ -105,7 +105,11 @@ public final class KgSource {
     }
 
     private List<Path> list(String dir, String suffix) {
-        Path d = root.resolve(dir);
+        return files(root.resolve(dir), suffix);
+    }
+
+    /** The regular files of {@code d} whose names end in {@code suffix}, sorted; none when there is no such folder. */
+    public static List<Path> files(Path d, String suffix) {
         if (!Files.isDirectory(d)) return List.of();
         try (Stream<Path> s = Files.list(d)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
