@@ -166,8 +166,8 @@ public record Release(KnowledgeGraph kg, QueryCatalog catalog, Map<String, Answe
     }
 
     /**
-     * An older release's graph inferred (OWL 2 RL with this build's ontology, then the derivation rules it was published
-     * with), with the catalogue of its own questions: what {@code version=} answers from. A release published before
+     * An older release's graph inferred (this build's OWL 2 RL rules on its own asserted graph, which holds the ontology
+     * it was published with, then the derivation rules it was published with), with the catalogue of its own questions: what {@code version=} answers from. A release published before
      * questions were kept with it gets this build's rules and questions. Not validated again: it was valid when it was
      * published, and today's rules may be stricter.
      */

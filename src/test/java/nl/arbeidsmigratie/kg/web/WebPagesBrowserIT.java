@@ -510,7 +510,16 @@ class WebPagesBrowserIT {
         assertEquals("aanbevelingen-per-status-" + java.time.LocalDate.now() + ".svg", name);
         d().findElement(By.id("chart-svg")).click();
         Path file = downloads.resolve(name);
-        wait(d()).until(x -> Files.isRegularFile(file));
+        // Done when the file is there with content and Chrome holds no partial download any more (seen once on CI: the
+        // file read while still empty).
+        wait(d()).until(x -> {
+            try (var partial = Files.list(downloads)) {
+                return Files.isRegularFile(file) && Files.size(file) > 0
+                        && partial.noneMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
         String svg = Files.readString(file, StandardCharsets.UTF_8);
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
